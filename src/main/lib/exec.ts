@@ -1,0 +1,99 @@
+/**
+ * The only place that spawns processes. execFile with an argv array (never a shell string), a timeout,
+ * and a buffer big enough for 100k sockets. Tools are called by absolute path where we know it, because
+ * GUI apps (Electron launched from a dock/menu) start with a short PATH.
+ */
+import { execFile } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface ExecOutput {
+  stdout: Buffer;
+  stderr: Buffer;
+  /** Process exit code; null when killed by a signal or the timeout. */
+  exitCode: number | null;
+  timedOut: boolean;
+}
+
+export interface ExecOptions {
+  timeoutMs?: number;
+  /** Defaults to 256 MiB: `ss -tunap` at 100k sockets is ~20 MB. */
+  maxBuffer?: number;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_BUFFER = 256 * 1024 * 1024;
+
+/** Directories searched before PATH, per platform. */
+const TOOL_DIRS: Record<string, string[]> = {
+  linux: ['/usr/bin', '/usr/sbin', '/bin', '/sbin'],
+  darwin: ['/usr/sbin', '/usr/bin', '/bin', '/sbin'],
+  win32: [path.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32')],
+};
+
+const resolved = new Map<string, string | null>();
+
+/** Absolute path of a tool, or null when it is not installed. Cached. */
+export async function resolveTool(name: string): Promise<string | null> {
+  if (resolved.has(name)) return resolved.get(name) ?? null;
+  const dirs = [...(TOOL_DIRS[process.platform] ?? []), ...(process.env.PATH ?? '').split(path.delimiter)];
+  const exts = process.platform === 'win32' ? ['.exe', '.com', ''] : [''];
+  for (const dir of dirs.filter(Boolean)) {
+    for (const ext of exts) {
+      const candidate = path.join(dir, name + ext);
+      try {
+        await access(candidate, constants.X_OK);
+        resolved.set(name, candidate);
+        return candidate;
+      } catch {
+        // not here; keep looking
+      }
+    }
+  }
+  resolved.set(name, null);
+  return null;
+}
+
+/**
+ * Run a program and collect its output as bytes (callers decode: Windows tools write OEM code pages).
+ * Never rejects for a non-zero exit; rejects only when the program cannot be started.
+ */
+export function runFile(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecOutput> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      file,
+      args,
+      {
+        encoding: 'buffer',
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER,
+        env: options.env,
+        windowsHide: true,
+        shell: false,
+      },
+      (error, stdout, stderr) => {
+        const failure = error as (NodeJS.ErrnoException & { killed?: boolean; code?: string | number }) | null;
+        if (failure && typeof failure.code === 'string' && failure.code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+          reject(failure);
+          return;
+        }
+        resolve({
+          stdout,
+          stderr,
+          exitCode: child.exitCode,
+          timedOut: Boolean(failure?.killed) && child.signalCode === 'SIGTERM',
+        });
+      },
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Resolve a tool by name and run it; null when the tool is not installed. */
+export async function runTool(name: string, args: readonly string[], options?: ExecOptions): Promise<ExecOutput | null> {
+  const file = await resolveTool(name);
+  if (!file) return null;
+  return runFile(file, args, options);
+}

@@ -1,0 +1,2 @@
+/** Preload. STUB — the desktop area exposes PortScopeApi through contextBridge here. */
+export {};

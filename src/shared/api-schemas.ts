@@ -1,0 +1,81 @@
+/**
+ * zod schemas for every API input. Main validates each IPC/HTTP/WebSocket payload against these before a
+ * handler sees it; the `satisfies` clause keeps them in step with ApiMethods.
+ */
+import { z } from 'zod';
+import type { ApiInput, ApiMethod } from './api';
+
+export const portSchema = z.number().int().min(1).max(65535);
+const pidSchema = z.number().int().min(0).max(2 ** 31);
+const protocolSchema = z.enum(['tcp', 'udp']);
+const empty = z.object({}).strict();
+
+const replySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('silent') }),
+  z.object({ kind: z.literal('echo') }),
+  z.object({ kind: z.literal('http') }),
+  z.object({ kind: z.literal('banner'), text: z.string().max(4096) }),
+]);
+
+export const apiInputSchemas = {
+  list: z
+    .object({
+      listening: z.boolean().optional(),
+      protocol: protocolSchema.optional(),
+      port: portSchema.optional(),
+      pid: pidSchema.optional(),
+      process: z.string().max(256).optional(),
+    })
+    .strict(),
+  who: z.object({ port: portSchema, protocol: protocolSchema.optional() }).strict(),
+  describe: z
+    .object({ ports: z.array(z.object({ port: portSchema, protocol: protocolSchema.optional() }).strict()).max(1000) })
+    .strict(),
+  setPollInterval: z.object({ ms: z.number().int().min(0).max(600_000) }).strict(),
+  kill: z
+    .object({
+      pid: pidSchema.optional(),
+      port: portSchema.optional(),
+      protocol: protocolSchema.optional(),
+      startKey: z.string().max(256).nullable().optional(),
+      force: z.boolean().optional(),
+      tree: z.boolean().optional(),
+      graceMs: z.number().int().min(0).max(600_000).optional(),
+      confirm: z.boolean(),
+    })
+    .strict()
+    .refine((r) => r.pid !== undefined || r.port !== undefined, { message: 'give a pid or a port' }),
+  close: z
+    .object({
+      localAddress: z.string().min(1).max(100),
+      localPort: portSchema,
+      remoteAddress: z.string().min(1).max(100),
+      remotePort: portSchema,
+      confirm: z.boolean(),
+    })
+    .strict(),
+  auditLog: empty,
+  listenStart: z
+    .object({
+      port: portSchema,
+      protocol: protocolSchema,
+      host: z.string().min(1).max(100).optional(),
+      reply: replySchema,
+      timeoutSec: z.number().int().min(1).max(86_400).optional(),
+    })
+    .strict(),
+  listenStop: z.object({ id: z.string().max(100).optional(), all: z.boolean().optional() }).strict(),
+  listeners: empty,
+  probe: z
+    .object({
+      host: z.string().min(1).max(255),
+      port: portSchema,
+      protocol: protocolSchema,
+      timeoutMs: z.number().int().min(1).max(120_000).optional(),
+    })
+    .strict(),
+  localAddresses: empty,
+  openPath: z.object({ path: z.string().min(1).max(4096) }).strict(),
+} satisfies { [M in ApiMethod]: z.ZodType<ApiInput<M>> };
+
+export type ParsedInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>;

@@ -1,0 +1,14 @@
+import type { CliIo } from '../../src/main/cli/command';
+
+/** An in-memory CliIo for running commands in-process. */
+export function memoryIo(stdin: Buffer = Buffer.alloc(0)): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let errText = '';
+  return {
+    out: (text) => void (out += text),
+    err: (text) => void (errText += text),
+    readStdin: async () => stdin,
+    stdout: () => out,
+    stderr: () => errText,
+  };
+}

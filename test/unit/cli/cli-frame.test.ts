@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/index';
+import { memoryIo } from '../../helpers/cli-io';
+
+describe('portscope CLI frame', () => {
+  it('lists the commands for --help and exits 0', async () => {
+    const io = memoryIo();
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(io.stdout()).toContain('who');
+  });
+
+  it('rejects an unknown command with exit 2 and a portscope: message', async () => {
+    const io = memoryIo();
+    expect(await runCli(['frobnicate'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^portscope: unknown command "frobnicate"/);
+  });
+
+  it('rejects an unknown flag with exit 2', async () => {
+    const io = memoryIo();
+    expect(await runCli(['list', '--bogus'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^portscope: .*--bogus/);
+  });
+});
