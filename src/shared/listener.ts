@@ -9,9 +9,23 @@ export interface ListenRequest {
   reply: ReplyMode;
   /** Seconds until auto-stop; default 600. */
   timeoutSec?: number;
+  /**
+   * Windows only: add a temporary inbound firewall rule for the port (elevated; the UI asks first),
+   * removed when the listener stops. Ignored elsewhere.
+   */
+  openFirewall?: boolean;
 }
 
+/** Default auto-stop, seconds. */
+export const DEFAULT_LISTEN_TIMEOUT_SEC = 600;
+/** Log entries kept per listener (oldest dropped first). */
+export const LISTENER_LOG_CAP = 200;
+/** Bytes of each peer's first data kept as text and hex. */
+export const FIRST_BYTES_CAP = 64;
+
 export interface ListenerLogEntry {
+  /** Increasing per listener: a key for the UI and for "print what is new" in the CLI. */
+  seq: number;
   time: string;
   peerAddress: string;
   peerPort: number;
@@ -19,6 +33,8 @@ export interface ListenerLogEntry {
   bytesOut: number;
   firstBytesText: string;
   firstBytesHex: string;
+  /** TCP: when the connection ended (null while open). UDP datagrams: same as time. */
+  endedAt: string | null;
 }
 
 export interface ListenerInfo {
@@ -26,21 +42,48 @@ export interface ListenerInfo {
   port: number;
   protocol: 'tcp' | 'udp';
   host: string;
+  /** IPv4 only, IPv6 only, or both (a dual-stack `::` socket). */
+  families: '4' | '6' | 'dual';
   reply: ReplyMode;
   startedAt: string;
   stopsAt: string;
   running: boolean;
+  /** Why it stopped: 'timeout' | 'stopped' | 'error' | 'quit'; null while running. */
+  stopReason: string | null;
+  /** Peers seen in total (the log keeps the last LISTENER_LOG_CAP). */
+  peerCount: number;
   log: ListenerLogEntry[];
   /** Copy-paste commands for the other machine (curl, nc, Test-NetConnection, PortQry, telnet). */
-  clientCommands: { tool: string; command: string }[];
+  clientCommands: ClientCommand[];
+  /** Windows temporary firewall rule, when asked for. */
+  firewall?: { ruleName: string; added: boolean; message: string } | null;
 }
+
+export interface ClientCommand {
+  tool: string;
+  command: string;
+  /** The address the command targets (one of this machine's). */
+  address?: string;
+  /** e.g. "PowerShell", "Windows (PortQry download)", "works only on this machine (loopback)". */
+  note?: string;
+}
+
+export type BindFailureCause = 'in-use' | 'privileged' | 'excluded-range' | 'address-not-local' | 'v4-v6-overlap' | 'other';
 
 export interface BindFailure {
   /** 'in-use' | 'privileged' | 'excluded-range' | 'address-not-local' | 'v4-v6-overlap' | 'other' */
-  cause: string;
+  cause: BindFailureCause | string;
   message: string;
   holder?: { pid: number | null; processName: string | null; rowId?: string } | null;
   suggestedPort: number | null;
+  /** The errno Node reported (EADDRINUSE, EACCES, …). */
+  errno?: string;
+  /** What to do, one step per line. */
+  advice?: string[];
+  /** Excluded range the port falls in (Windows). */
+  excludedRange?: { start: number; end: number } | null;
+  /** This machine's addresses, for 'address-not-local'. */
+  localAddresses?: string[];
 }
 
 export interface ProbeRequest {
@@ -54,6 +97,8 @@ export interface ProbeOutcome {
   verdict: 'open' | 'refused' | 'filtered' | 'open|filtered' | 'error';
   message: string;
   elapsedMs: number;
+  /** The address actually tried (after name resolution). */
+  address?: string;
 }
 
 export interface LocalAddress {
@@ -61,4 +106,9 @@ export interface LocalAddress {
   family: 4 | 6;
   interface: string;
   internal: boolean;
+}
+
+/** `host:port` with IPv6 in brackets: `[::1]:80`. */
+export function formatEndpoint(address: string, port: number): string {
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
