@@ -1,0 +1,179 @@
+/**
+ * Pure parser for `ss -tunap` / `ss -tunapH` / `ss -tunapeH` text (header optional).
+ *
+ * Address conventions (ss prints the wildcard differently per socket kind):
+ * - `*:port`      an AF_INET6 socket on `::` without IPV6_V6ONLY: dual-stack. We report it as
+ *                 family 6, localAddress `::`, dualStack true (it accepts IPv4 too).
+ * - `[::]:port`   an AF_INET6 socket on `::` with IPV6_V6ONLY: family 6, dualStack false.
+ * - `0.0.0.0:port` IPv4 only: family 4, dualStack false.
+ * - zones follow the address: `[fe80::1]%eth0:40012`, `127.0.0.53%lo:53` -> localScope `eth0` / `lo`.
+ * - the peer of a listener or unconnected UDP socket (`*:*`, `0.0.0.0:*`, `[::]:*`) -> remote null.
+ * Owners come from `users:(("name",pid=1,fd=3),(...))`; names are the kernel comm (<= 15 chars) printed
+ * unescaped, so they may hold spaces, commas, quotes and parentheses.
+ * With `-e`, `uid:` is printed only when non-zero, so a line with `ino:` but no `uid:` is uid 0.
+ * Without a Netid column (`ss -tnap`, one socket kind), the protocol is tcp unless the state is UNCONN.
+ */
+import type { RawSocket, SocketOwner } from '../../../shared/types';
+import type { ParseResult } from '../types';
+import { canonicalSsState, isSsState } from './ss-states';
+
+/** Netids ss prints for non-TCP/UDP sockets: skipped quietly, they are not garbage. */
+const OTHER_NETIDS = new Set([
+  'u_str', 'u_dgr', 'u_seq', 'raw', 'p_raw', 'p_dgr', 'nl', 'sctp', 'mptcp', 'v_str', 'v_dgr', 'xdp', 'tipc', 'icmp6',
+]);
+
+const WITH_NETID = /^(\S+)\s+(\S+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)(.*)$/;
+const WITHOUT_NETID = /^(\S+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)(.*)$/;
+/** One owner; the lazy name stops at the first `",pid=N` that completes an entry. */
+const OWNER = /\("(.*?)",pid=(\d+)(?:,[a-z]+=\d+)*\)/g;
+
+export interface SsEndpoint {
+  address: string;
+  /** 0 when ss printed `*`. */
+  port: number;
+  scope: string | null;
+  family: 4 | 6;
+  /** `*` host: the AF_INET6 wildcard without V6ONLY. */
+  starWildcard: boolean;
+}
+
+export function parseSsEndpoint(text: string): SsEndpoint | null {
+  let host: string;
+  let rest: string;
+  if (text.startsWith('[')) {
+    const close = text.indexOf(']');
+    if (close < 0) return null;
+    host = text.slice(1, close);
+    rest = text.slice(close + 1);
+    if (!rest.startsWith(':') && !rest.startsWith('%')) return null;
+  } else {
+    const colon = text.lastIndexOf(':');
+    if (colon <= 0) return null;
+    host = text.slice(0, colon);
+    rest = text.slice(colon);
+  }
+  // rest is `:port` or `%zone:port`
+  const portColon = rest.lastIndexOf(':');
+  if (portColon < 0) return null;
+  let scope: string | null = rest.startsWith('%') ? rest.slice(1, portColon) : null;
+  const portText = rest.slice(portColon + 1);
+  // A zone written inside the host (`fe80::1%eth0`) is tolerated too.
+  const percent = host.indexOf('%');
+  if (percent >= 0) {
+    scope ??= host.slice(percent + 1);
+    host = host.slice(0, percent);
+  }
+  let port: number;
+  if (portText === '*') port = 0;
+  else if (/^\d{1,5}$/.test(portText) && Number(portText) <= 65535) port = Number(portText);
+  else return null;
+  if (host === '*') return { address: '::', port, scope: scope || null, family: 6, starWildcard: true };
+  if (host.includes(':')) {
+    if (!/^[0-9a-fA-F:.]+$/.test(host)) return null;
+    return { address: host.toLowerCase(), port, scope: scope || null, family: 6, starWildcard: false };
+  }
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return null;
+  return { address: host, port, scope: scope || null, family: 4, starWildcard: false };
+}
+
+const isAnyAddress = (address: string): boolean => address === '0.0.0.0' || address === '::';
+
+/** Every owner in the `users:((...))` section, in ss's order, without duplicate pids. */
+export function parseSsUsers(extras: string): SocketOwner[] {
+  const start = extras.indexOf('users:(');
+  if (start < 0) return [];
+  const owners: SocketOwner[] = [];
+  const seen = new Set<number>();
+  OWNER.lastIndex = start + 'users:('.length;
+  for (let m = OWNER.exec(extras); m; m = OWNER.exec(extras)) {
+    const pid = Number(m[2]);
+    if (seen.has(pid)) continue; // one process holding the socket on several fds
+    seen.add(pid);
+    owners.push({ pid, processName: m[1] ?? null });
+  }
+  return owners;
+}
+
+function extraNumber(extras: string, key: string): number | null {
+  const m = new RegExp(`(?:^|\\s)${key}:(\\d+)`).exec(extras);
+  return m ? Number(m[1]) : null;
+}
+
+function isHeader(line: string): boolean {
+  return /^(Netid|State)\s+(State|Recv-Q)/.test(line);
+}
+
+/** Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds. */
+export function parseSsLine(line: string): RawSocket | null | 'skip' {
+  let netid: string;
+  let stateWord: string;
+  let localText: string;
+  let peerText: string;
+  let extras: string;
+  const first = line.slice(0, line.search(/\s|$/));
+  if (isSsState(first)) {
+    const m = WITHOUT_NETID.exec(line);
+    if (!m) return null;
+    stateWord = first;
+    netid = first === 'UNCONN' ? 'udp' : 'tcp';
+    localText = m[4]!;
+    peerText = m[5]!;
+    extras = m[6]!;
+  } else {
+    if (OTHER_NETIDS.has(first)) return 'skip';
+    const m = WITH_NETID.exec(line);
+    if (!m) return null;
+    netid = m[1]!;
+    stateWord = m[2]!;
+    localText = m[5]!;
+    peerText = m[6]!;
+    extras = m[7]!;
+  }
+  const protocol = netid === 'tcp' ? 'tcp' : netid === 'udp' ? 'udp' : null;
+  if (!protocol || !isSsState(stateWord)) return null;
+  const local = parseSsEndpoint(localText);
+  const peer = parseSsEndpoint(peerText);
+  if (!local || !peer) return null;
+
+  const ino = extraNumber(extras, 'ino');
+  const uid = extraNumber(extras, 'uid') ?? (ino !== null ? 0 : null);
+  const v6only = extraNumber(extras, 'v6only');
+  let dualStack: boolean | null;
+  if (local.family === 4) dualStack = false;
+  else if (local.starWildcard) dualStack = true;
+  else if (local.address === '::') dualStack = false; // `[::]:port` is printed only for V6ONLY sockets
+  else dualStack = v6only === null ? null : v6only === 0;
+
+  const peerIsWildcard = peer.port === 0 && (peer.starWildcard || isAnyAddress(peer.address));
+  const row: RawSocket = {
+    protocol,
+    family: local.family,
+    localAddress: local.address,
+    localPort: local.port,
+    localScope: local.scope,
+    remoteAddress: peerIsWildcard ? null : peer.address,
+    remotePort: peerIsWildcard ? null : peer.port,
+    remoteScope: peerIsWildcard ? null : peer.scope,
+    state: protocol === 'udp' ? null : canonicalSsState(stateWord),
+    owners: parseSsUsers(extras),
+    uid,
+    ownerHidden: null,
+    dualStack,
+  };
+  if (ino !== null) row.inode = ino;
+  return row;
+}
+
+export function parseSs(text: string): ParseResult {
+  const result: ParseResult = { rows: [], unparsed: [] };
+  if (typeof text !== 'string') return result;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || isHeader(line)) continue;
+    const row = parseSsLine(line);
+    if (row === 'skip') continue;
+    if (row) result.rows.push(row);
+    else result.unparsed.push(raw);
+  }
+  return result;
+}
