@@ -1,0 +1,197 @@
+/**
+ * Why a bind failed, in words a person can act on. A pure function of the facts (errno, port, host,
+ * platform, the rows holding the port, Windows excluded ranges, Linux's unprivileged port start), so
+ * every explanation is unit-tested on any OS; the I/O that gathers the facts lives in bind-facts.ts.
+ */
+import type { BindFailure, BindFailureCause } from '../../shared/listener';
+import { formatEndpoint } from '../../shared/listener';
+import type { SocketRow } from '../../shared/types';
+
+/** An inclusive reserved port range (Windows `netsh int ipv4 show excludedportrange`). */
+export interface ExcludedPortRange {
+  start: number;
+  end: number;
+  /** `*` rows in netsh output: reserved by an administrator rather than by Hyper-V/WinNAT. */
+  administered?: boolean;
+}
+
+export type HolderRow = Pick<SocketRow, 'protocol' | 'family' | 'localAddress' | 'localPort' | 'state' | 'pid' | 'processName' | 'id'> &
+  Partial<Pick<SocketRow, 'dualStack'>>;
+
+export interface BindFailureFacts {
+  /** Node's error code: EADDRINUSE, EACCES, EADDRNOTAVAIL, … */
+  errno: string;
+  port: number;
+  protocol: 'tcp' | 'udp';
+  /** The address we tried to bind. */
+  host: string;
+  platform: string;
+  /** Rows of the socket table on this port (any address); the explainer picks the relevant ones. */
+  rows: HolderRow[];
+  excludedRanges: ExcludedPortRange[];
+  /** Linux net.ipv4.ip_unprivileged_port_start; null when unknown (1024 is assumed on Unix). */
+  unprivilegedPortStart: number | null;
+  /** This machine's addresses. */
+  localAddresses: string[];
+  /** A port that was test-bound successfully, or null. */
+  suggestedPort: number | null;
+}
+
+const WILDCARDS = new Set(['0.0.0.0', '::', '*', '']);
+
+const familyOf = (host: string): 4 | 6 => (host.includes(':') ? 6 : 4);
+
+/** Does a socket bound at `row` conflict with binding `host` (same port and protocol assumed)? */
+function overlaps(host: string, row: HolderRow): boolean {
+  const rowWild = WILDCARDS.has(row.localAddress);
+  const hostWild = WILDCARDS.has(host);
+  if (familyOf(host) === row.family) return hostWild || rowWild || row.localAddress === host;
+  // Cross-family conflicts only through a dual-stack wildcard (`::` accepting IPv4 too).
+  if (host === '::') return true;
+  return row.localAddress === '::' && row.dualStack !== false;
+}
+
+/** Rows that hold the port in a way that blocks us: listeners/bound sockets, not connections to elsewhere. */
+export function relevantHolders(facts: Pick<BindFailureFacts, 'rows' | 'port' | 'protocol' | 'host'>): HolderRow[] {
+  const onPort = facts.rows.filter(
+    (r) =>
+      r.protocol === facts.protocol &&
+      r.localPort === facts.port &&
+      (r.protocol === 'udp' || r.state === 'LISTEN' || r.state === 'BOUND'),
+  );
+  const blocking = onPort.filter((r) => overlaps(facts.host, r));
+  const list = blocking.length > 0 ? blocking : onPort;
+  // Owners we can name first.
+  return [...list].sort((a, b) => Number(b.pid !== null) - Number(a.pid !== null));
+}
+
+export function findExcludedRange(port: number, ranges: ExcludedPortRange[]): ExcludedPortRange | null {
+  return ranges.find((r) => port >= r.start && port <= r.end) ?? null;
+}
+
+function holderText(row: HolderRow): string {
+  const who = row.pid !== null ? `${row.processName ?? 'an unnamed process'} (pid ${row.pid})` : 'a process whose owner is hidden';
+  return `${who} on ${formatEndpoint(row.localAddress || '*', row.localPort)}`;
+}
+
+function suggestion(port: number | null): string {
+  return port !== null ? `Use a free port instead: ${port} is free right now.` : 'Pick another port (none free was found nearby).';
+}
+
+export function explainBindFailure(facts: BindFailureFacts): BindFailure {
+  const { errno, port, protocol, host, platform } = facts;
+  const label = `${port}/${protocol}`;
+  const where = formatEndpoint(host, port);
+  const base = { errno, suggestedPort: facts.suggestedPort };
+  const make = (cause: BindFailureCause, message: string, advice: string[], extra: Partial<BindFailure> = {}): BindFailure => ({
+    ...base,
+    cause,
+    message,
+    advice: [...advice, suggestion(facts.suggestedPort)],
+    holder: null,
+    ...extra,
+  });
+
+  if (errno === 'EADDRNOTAVAIL') {
+    const list = facts.localAddresses.join(', ') || 'none found';
+    return make(
+      'address-not-local',
+      `${host} is not an address of this machine, so nothing here can listen on it. This machine's addresses: ${list}.`,
+      ['Bind to all addresses (0.0.0.0 or ::), to loopback, or to one of the addresses listed.'],
+      { localAddresses: facts.localAddresses },
+    );
+  }
+
+  if (errno === 'EAFNOSUPPORT') {
+    return make('other', `IPv6 is not available on this machine, so ${where} cannot be bound.`, ['Bind to an IPv4 address such as 0.0.0.0 or 127.0.0.1.']);
+  }
+
+  const holders = relevantHolders(facts);
+  const holder = holders[0] ?? null;
+  const holderField = holder ? { holder: { pid: holder.pid, processName: holder.processName, rowId: holder.id } } : {};
+
+  if (errno === 'EACCES' || errno === 'EPERM') {
+    if (platform === 'win32') {
+      const range = findExcludedRange(port, facts.excludedRanges);
+      if (range) {
+        const by = range.administered
+          ? 'an administrator reserved it (netsh … add excludedportrange)'
+          : 'Windows reserves such ranges for Hyper-V, WSL 2, Docker Desktop and WinNAT, often at boot';
+        return make(
+          'excluded-range',
+          `Port ${label} lies in the excluded port range ${range.start}–${range.end}: ${by}. Nothing listens there, but no program may bind it, so Windows answers "access forbidden".`,
+          [
+            `See the ranges: netsh int ipv4 show excludedportrange protocol=${protocol}`,
+            'Free them (admin): net stop winnat, then net start winnat — Windows reserves new ranges, usually elsewhere.',
+            `Keep this port for yourself (admin, while it is free): netsh int ipv4 add excludedportrange protocol=${protocol} startport=${port} numberofports=1`,
+          ],
+          { excludedRange: { start: range.start, end: range.end } },
+        );
+      }
+      if (holder) {
+        return make(
+          'in-use',
+          `Port ${label} is held exclusively by ${holderText(holder)}; Windows refuses a second socket on it ("access forbidden").`,
+          ['Stop that program, or use another port.'],
+          holderField,
+        );
+      }
+      return make(
+        'other',
+        `Windows refused ${where} ("access forbidden"). Windows does not restrict low ports; this usually means a socket bound with exclusive use that the table cannot show, or security software blocking the bind.`,
+        [`Check the reserved ranges: netsh int ipv4 show excludedportrange protocol=${protocol}`, 'Try again as administrator to see hidden owners.'],
+      );
+    }
+    const start = facts.unprivilegedPortStart ?? 1024;
+    if (port < start) {
+      if (platform === 'darwin') {
+        return make(
+          'privileged',
+          `Port ${port} is a privileged port (below 1024). macOS 10.14 and later let ordinary users bind low ports on all addresses (0.0.0.0 / ::), but a specific address such as ${host} still needs root.`,
+          ['Bind to all addresses instead of one address.', `Or run with sudo.`],
+        );
+      }
+      return make(
+        'privileged',
+        `Port ${port} is a privileged port: on Linux only root or a program with CAP_NET_BIND_SERVICE may bind ports below ${start} (net.ipv4.ip_unprivileged_port_start = ${start}).`,
+        [
+          'Run PortScope as root (sudo), or',
+          "give the program the capability: sudo setcap 'cap_net_bind_service=+ep' <path to the executable>, or",
+          `lower the limit for everyone: sudo sysctl net.ipv4.ip_unprivileged_port_start=${port}`,
+        ],
+      );
+    }
+    return make('other', `The system refused ${where} (${errno}): you lack the permission to bind it.`, ['Run as root/administrator, or pick another port.']);
+  }
+
+  if (errno === 'EADDRINUSE') {
+    if (holder && holder.family !== familyOf(host) && overlaps(host, holder)) {
+      const dual = host === '::' ? 'our dual-stack [::] socket would also take IPv4' : `${holderText(holder)} is dual-stack and already receives IPv4 connections`;
+      return make(
+        'v4-v6-overlap',
+        `Port ${label} is held on IPv${holder.family} by ${holderText(holder)}, and ${dual}, so IPv4 and IPv6 overlap on this port.`,
+        [
+          host === '::'
+            ? `Bind to a single family that is free: an IPv6 address such as ::1, or the IPv4 address of the other program's free side.`
+            : 'Bind to a specific IPv4 address, or stop the dual-stack program.',
+        ],
+        holderField,
+      );
+    }
+    if (holder) {
+      return make(
+        'in-use',
+        `Port ${label} is already in use by ${holderText(holder)}.`,
+        [holder.pid !== null ? `Stop it (portscope kill --pid ${holder.pid}) or use another port.` : 'Run as root/administrator to see the owner, or use another port.'],
+        holderField,
+      );
+    }
+    return make(
+      'in-use',
+      `Port ${label} is already in use at ${where}, but the socket table shows no owner (it may belong to another user, or be closing).`,
+      ['Run as root/administrator to see every owner, or use another port.'],
+    );
+  }
+
+  return make('other', `Could not bind ${where}/${protocol}: ${errno}.`, []);
+}
