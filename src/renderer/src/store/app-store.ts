@@ -1,0 +1,309 @@
+/**
+ * The renderer's state: one vanilla zustand store built from slices, each testable without React.
+ * React components read it through narrow selectors (src/renderer/src/store/use-app-store.ts).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Snapshot, SnapshotDiff } from '../../../shared/types';
+import { DEFAULT_TOGGLES, type FilterToggles } from '../../../shared/filter';
+import { COLUMN_IDS, DEFAULT_HIDDEN, isColumnId, type ColumnId, type SortSpec } from '../table/column-model';
+import { applyDiffRows, applySnapshotRows, expireRows, type LiveRow, type LiveRowMap } from './live-rows';
+import { isRecord, loadJson, saveJson, type KeyValueStorage } from './storage';
+
+export const STORAGE_KEYS = {
+  filter: 'portscope.filter.v1',
+  columns: 'portscope.columns.v1',
+  refresh: 'portscope.refresh.v1',
+  ui: 'portscope.ui.v1',
+} as const;
+
+export const REFRESH_CHOICES = [0, 1000, 2000, 5000] as const;
+
+// ---- sockets -------------------------------------------------------------------------------------------
+export interface SocketsSlice {
+  live: LiveRowMap;
+  /** `live` as an array, recomputed when it changes (the table's input). */
+  liveList: LiveRow[];
+  seq: number | null;
+  takenAt: string | null;
+  costMs: number | null;
+  source: string | null;
+  ownersHidden: string | null;
+  loadError: string | null;
+  applySnapshot(snapshot: Snapshot, now: number, options?: { mark?: boolean }): void;
+  /** Apply a pushed diff; 'gap' means the diff does not follow our seq and the caller must re-pull. */
+  applyDiff(diff: SnapshotDiff, now: number): 'applied' | 'gap';
+  expire(now: number): void;
+  setLoadError(message: string | null): void;
+}
+
+// ---- filter --------------------------------------------------------------------------------------------
+export interface FilterSlice {
+  filterText: string;
+  toggles: FilterToggles;
+  setFilterText(text: string): void;
+  setToggle(name: keyof FilterToggles, value: boolean): void;
+  resetFilter(): void;
+}
+
+// ---- columns -------------------------------------------------------------------------------------------
+export interface ColumnsSlice {
+  columnOrder: ColumnId[];
+  hiddenColumns: ColumnId[];
+  columnWidths: Partial<Record<ColumnId, number>>;
+  sorting: SortSpec[];
+  setColumnOrder(order: ColumnId[]): void;
+  moveColumn(id: ColumnId, delta: number): void;
+  setColumnVisible(id: ColumnId, visible: boolean): void;
+  setColumnWidth(id: ColumnId, width: number): void;
+  /** Click on a header: sort by it ascending, then descending, then back to ascending. */
+  toggleSort(id: ColumnId): void;
+  setSorting(sorting: SortSpec[]): void;
+  resetColumns(): void;
+}
+
+// ---- refresh -------------------------------------------------------------------------------------------
+export interface RefreshSlice {
+  /** 0 = paused. */
+  refreshMs: number;
+  refreshError: string | null;
+  /** Set by the user: persisted and sent to main (the sync layer calls api.setPollInterval). */
+  setRefreshMs(ms: number): void;
+  /** Told by main (poll-interval event): no echo back. */
+  refreshMsFromMain(ms: number): void;
+  setRefreshError(message: string | null): void;
+}
+
+// ---- selection -----------------------------------------------------------------------------------------
+export interface SelectionSlice {
+  selectedId: string | null;
+  select(id: string | null): void;
+  /** Arrow keys: move within the visible order. */
+  moveSelection(delta: number, visibleIds: readonly string[]): void;
+}
+
+// ---- ui ------------------------------------------------------------------------------------------------
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type Tab = 'sockets' | 'listener';
+export type ActionName = 'kill' | 'close' | 'openPath';
+
+export interface UiSlice {
+  theme: ThemeChoice;
+  tab: Tab;
+  portQuery: string;
+  resolveHosts: boolean;
+  /** Actions known to be unavailable here, with the reason the API gave (NOT_IMPLEMENTED / UNSUPPORTED). */
+  unavailable: Partial<Record<ActionName, string>>;
+  notice: { text: string; kind: 'info' | 'error' } | null;
+  setTheme(theme: ThemeChoice): void;
+  setTab(tab: Tab): void;
+  setPortQuery(query: string): void;
+  setResolveHosts(on: boolean): void;
+  markUnavailable(action: ActionName, reason: string): void;
+  setNotice(notice: UiSlice['notice']): void;
+}
+
+export type AppState = SocketsSlice & FilterSlice & ColumnsSlice & RefreshSlice & SelectionSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+export interface AppStoreOptions {
+  storage: KeyValueStorage;
+  /** Called when the user picks a refresh interval (wired to api.setPollInterval by the sync layer). */
+  onRefreshChange?: (ms: number) => void;
+}
+
+function readFilter(v: unknown): Pick<FilterSlice, 'filterText' | 'toggles'> | null {
+  if (!isRecord(v) || typeof v.filterText !== 'string' || !isRecord(v.toggles)) return null;
+  const toggles = { ...DEFAULT_TOGGLES };
+  for (const key of Object.keys(DEFAULT_TOGGLES) as (keyof FilterToggles)[]) {
+    if (typeof v.toggles[key] === 'boolean') toggles[key] = v.toggles[key];
+  }
+  return { filterText: v.filterText, toggles };
+}
+
+type ColumnSettings = Pick<ColumnsSlice, 'columnOrder' | 'hiddenColumns' | 'columnWidths' | 'sorting'>;
+const DEFAULT_COLUMNS: ColumnSettings = {
+  columnOrder: [...COLUMN_IDS],
+  hiddenColumns: [...DEFAULT_HIDDEN],
+  columnWidths: {},
+  sorting: [{ id: 'localPort', desc: false }],
+};
+
+function readColumns(v: unknown): ColumnSettings | null {
+  if (!isRecord(v) || !Array.isArray(v.columnOrder)) return null;
+  const order = v.columnOrder.filter(isColumnId);
+  // Columns added in a newer version go at the end instead of vanishing.
+  for (const id of COLUMN_IDS) if (!order.includes(id)) order.push(id);
+  const hidden = Array.isArray(v.hiddenColumns) ? v.hiddenColumns.filter(isColumnId) : DEFAULT_COLUMNS.hiddenColumns;
+  const widths: Partial<Record<ColumnId, number>> = {};
+  if (isRecord(v.columnWidths)) {
+    for (const [id, w] of Object.entries(v.columnWidths)) if (isColumnId(id) && typeof w === 'number' && w >= 30 && w <= 2000) widths[id] = w;
+  }
+  const sorting = Array.isArray(v.sorting)
+    ? v.sorting.filter((s): s is SortSpec => isRecord(s) && isColumnId(s.id) && typeof s.desc === 'boolean')
+    : DEFAULT_COLUMNS.sorting;
+  return { columnOrder: [...new Set(order)], hiddenColumns: hidden, columnWidths: widths, sorting };
+}
+
+function readRefresh(v: unknown): number | null {
+  return isRecord(v) && typeof v.refreshMs === 'number' && (REFRESH_CHOICES as readonly number[]).includes(v.refreshMs) ? v.refreshMs : null;
+}
+
+function readUi(v: unknown): Pick<UiSlice, 'theme' | 'resolveHosts'> | null {
+  if (!isRecord(v)) return null;
+  const theme = v.theme === 'light' || v.theme === 'dark' ? v.theme : 'system';
+  return { theme, resolveHosts: v.resolveHosts === true };
+}
+
+export function createAppStore(options: AppStoreOptions): AppStore {
+  const { storage } = options;
+  const filter = loadJson(storage, STORAGE_KEYS.filter, readFilter, { filterText: '', toggles: { ...DEFAULT_TOGGLES } });
+  const columns = loadJson(storage, STORAGE_KEYS.columns, readColumns, DEFAULT_COLUMNS);
+  const refreshMs = loadJson(storage, STORAGE_KEYS.refresh, readRefresh, 2000);
+  const ui = loadJson(storage, STORAGE_KEYS.ui, readUi, { theme: 'system' as ThemeChoice, resolveHosts: false });
+
+  return createStore<AppState>()((set, get) => {
+    const saveFilter = (): void => saveJson(storage, STORAGE_KEYS.filter, { filterText: get().filterText, toggles: get().toggles });
+    const saveColumns = (): void => {
+      const s = get();
+      saveJson(storage, STORAGE_KEYS.columns, { columnOrder: s.columnOrder, hiddenColumns: s.hiddenColumns, columnWidths: s.columnWidths, sorting: s.sorting });
+    };
+    const saveUi = (): void => saveJson(storage, STORAGE_KEYS.ui, { theme: get().theme, resolveHosts: get().resolveHosts });
+    const setLive = (live: LiveRowMap): void => {
+      if (live !== get().live) set({ live, liveList: [...live.values()] });
+    };
+
+    return {
+      // sockets
+      live: new Map(),
+      liveList: [],
+      seq: null,
+      takenAt: null,
+      costMs: null,
+      source: null,
+      ownersHidden: null,
+      loadError: null,
+      applySnapshot(snapshot, now, opts = {}) {
+        const mark = opts.mark ?? get().seq !== null;
+        setLive(applySnapshotRows(get().live, snapshot, now, mark));
+        set({
+          seq: snapshot.seq,
+          takenAt: snapshot.takenAt,
+          costMs: snapshot.costMs,
+          source: snapshot.source,
+          ownersHidden: snapshot.ownersHidden,
+          loadError: null,
+        });
+      },
+      applyDiff(diff, now) {
+        if (get().seq === null || diff.fromSeq !== get().seq) return 'gap';
+        setLive(applyDiffRows(get().live, diff, now));
+        set({ seq: diff.seq, takenAt: diff.takenAt, costMs: diff.costMs, ownersHidden: diff.ownersHidden });
+        return 'applied';
+      },
+      expire(now) {
+        setLive(expireRows(get().live, now));
+        const selected = get().selectedId;
+        if (selected !== null && !get().live.has(selected)) set({ selectedId: null });
+      },
+      setLoadError: (loadError) => set({ loadError }),
+
+      // filter
+      ...filter,
+      setFilterText(filterText) {
+        set({ filterText });
+        saveFilter();
+      },
+      setToggle(name, value) {
+        set({ toggles: { ...get().toggles, [name]: value } });
+        saveFilter();
+      },
+      resetFilter() {
+        set({ filterText: '', toggles: { ...DEFAULT_TOGGLES } });
+        saveFilter();
+      },
+
+      // columns
+      ...columns,
+      setColumnOrder(order) {
+        const valid = order.filter(isColumnId);
+        for (const id of COLUMN_IDS) if (!valid.includes(id)) valid.push(id);
+        set({ columnOrder: valid });
+        saveColumns();
+      },
+      moveColumn(id, delta) {
+        const order = [...get().columnOrder];
+        const from = order.indexOf(id);
+        const to = Math.max(0, Math.min(order.length - 1, from + delta));
+        if (from < 0 || from === to) return;
+        order.splice(to, 0, ...order.splice(from, 1));
+        set({ columnOrder: order });
+        saveColumns();
+      },
+      setColumnVisible(id, visible) {
+        const hidden = get().hiddenColumns.filter((h) => h !== id);
+        if (!visible) hidden.push(id);
+        // Keep at least one column visible.
+        if (hidden.length >= COLUMN_IDS.length) return;
+        set({ hiddenColumns: hidden });
+        saveColumns();
+      },
+      setColumnWidth(id, width) {
+        set({ columnWidths: { ...get().columnWidths, [id]: Math.max(30, Math.min(2000, Math.round(width))) } });
+        saveColumns();
+      },
+      toggleSort(id) {
+        const current = get().sorting[0];
+        set({ sorting: [{ id, desc: current?.id === id ? !current.desc : false }] });
+        saveColumns();
+      },
+      setSorting(sorting) {
+        set({ sorting });
+        saveColumns();
+      },
+      resetColumns() {
+        set({ ...DEFAULT_COLUMNS, columnOrder: [...DEFAULT_COLUMNS.columnOrder], hiddenColumns: [...DEFAULT_COLUMNS.hiddenColumns] });
+        saveColumns();
+      },
+
+      // refresh
+      refreshMs,
+      refreshError: null,
+      setRefreshMs(ms) {
+        set({ refreshMs: ms, refreshError: null });
+        saveJson(storage, STORAGE_KEYS.refresh, { refreshMs: ms });
+        options.onRefreshChange?.(ms);
+      },
+      refreshMsFromMain: (ms) => set({ refreshMs: ms }),
+      setRefreshError: (refreshError) => set({ refreshError }),
+
+      // selection
+      selectedId: null,
+      select: (selectedId) => set({ selectedId }),
+      moveSelection(delta, visibleIds) {
+        if (visibleIds.length === 0) return;
+        const at = get().selectedId === null ? -1 : visibleIds.indexOf(get().selectedId as string);
+        const next = at < 0 ? (delta > 0 ? 0 : visibleIds.length - 1) : Math.max(0, Math.min(visibleIds.length - 1, at + delta));
+        set({ selectedId: visibleIds[next] });
+      },
+
+      // ui
+      ...ui,
+      tab: 'sockets',
+      portQuery: '',
+      unavailable: {},
+      notice: null,
+      setTheme(theme) {
+        set({ theme });
+        saveUi();
+      },
+      setTab: (tab) => set({ tab }),
+      setPortQuery: (portQuery) => set({ portQuery }),
+      setResolveHosts(resolveHosts) {
+        set({ resolveHosts });
+        saveUi();
+      },
+      markUnavailable: (action, reason) => set({ unavailable: { ...get().unavailable, [action]: reason } }),
+      setNotice: (notice) => set({ notice }),
+    };
+  });
+}

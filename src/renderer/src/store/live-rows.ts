@@ -1,0 +1,81 @@
+/**
+ * The live table as TCPView shows it: rows from a snapshot, then diffs. New rows are marked green,
+ * changed rows yellow, removed rows stay red for a moment (fading) and are then dropped.
+ * Pure functions over an insertion-ordered Map; they return the same Map when nothing changed so
+ * React selectors do not re-render.
+ */
+import type { Snapshot, SnapshotDiff, SocketRow } from '../../../shared/types';
+
+export type RowStatus = 'new' | 'changed' | 'removed' | 'steady';
+
+export interface LiveRow {
+  row: SocketRow;
+  status: RowStatus;
+  /** When the status was set (ms, caller's clock). */
+  statusAt: number;
+}
+
+export type LiveRowMap = ReadonlyMap<string, LiveRow>;
+
+/** How long new/changed rows stay highlighted. */
+export const HIGHLIGHT_MS = 3000;
+/** How long a closed row stays (red, fading) before it is dropped. */
+export const REMOVED_MS = 3000;
+
+/**
+ * Replace the table with a snapshot. `mark` (used on re-pull after a gap) compares with what was shown:
+ * rows that appeared are new, vanished rows turn red, rows whose facts changed turn yellow.
+ */
+export function applySnapshotRows(prev: LiveRowMap, snapshot: Snapshot, now: number, mark: boolean): Map<string, LiveRow> {
+  const next = new Map<string, LiveRow>();
+  for (const row of snapshot.rows) {
+    const old = prev.get(row.id);
+    if (!mark) next.set(row.id, { row, status: 'steady', statusAt: now });
+    else if (!old || old.status === 'removed') next.set(row.id, { row, status: 'new', statusAt: now });
+    else if (rowChanged(old.row, row)) next.set(row.id, { row, status: 'changed', statusAt: now });
+    else next.set(row.id, { ...old, row });
+  }
+  if (mark) {
+    for (const [id, old] of prev) {
+      if (next.has(id)) continue;
+      next.set(id, old.status === 'removed' ? old : { row: old.row, status: 'removed', statusAt: now });
+    }
+  }
+  return next;
+}
+
+export function applyDiffRows(prev: LiveRowMap, diff: SnapshotDiff, now: number): Map<string, LiveRow> {
+  const next = new Map(prev);
+  for (const id of diff.removed) {
+    const old = next.get(id);
+    if (old && old.status !== 'removed') next.set(id, { row: old.row, status: 'removed', statusAt: now });
+  }
+  for (const row of diff.added) next.set(row.id, { row, status: 'new', statusAt: now });
+  for (const row of diff.changed) {
+    const old = next.get(row.id);
+    // A change to a row still glowing green keeps it green: it is still new to the user.
+    const status = old?.status === 'new' ? 'new' : 'changed';
+    next.set(row.id, { row, status, statusAt: old?.status === 'new' ? old.statusAt : now });
+  }
+  return next;
+}
+
+/** Age highlights: new/changed become steady after HIGHLIGHT_MS; removed rows are dropped after REMOVED_MS. */
+export function expireRows(prev: LiveRowMap, now: number): LiveRowMap {
+  let next: Map<string, LiveRow> | null = null;
+  for (const [id, live] of prev) {
+    const age = now - live.statusAt;
+    if (live.status === 'removed' && age >= REMOVED_MS) {
+      next ??= new Map(prev);
+      next.delete(id);
+    } else if ((live.status === 'new' || live.status === 'changed') && age >= HIGHLIGHT_MS) {
+      next ??= new Map(prev);
+      next.set(id, { ...live, status: 'steady' });
+    }
+  }
+  return next ?? prev;
+}
+
+function rowChanged(a: SocketRow, b: SocketRow): boolean {
+  return a.state !== b.state || a.pid !== b.pid || a.processName !== b.processName || a.user !== b.user || a.meaning?.name !== b.meaning?.name;
+}
