@@ -16,6 +16,11 @@ export interface KillRequest {
   graceMs?: number;
   /** false = only describe what would end (the confirmation), do nothing. */
   confirm: boolean;
+  /**
+   * Ask the OS for rights for this one action (pkexec / UAC / macOS administrator prompt) when ours are
+   * not enough. Never implicit: the UI sets it only after the user chose "end as administrator".
+   */
+  elevate?: boolean;
 }
 
 export type KillResultKind =
@@ -28,14 +33,35 @@ export type KillResultKind =
   | 'not-found'
   | 'planned';
 
+/** Who keeps a process alive (and would restart it): shown in the plan and after a restart. */
+export interface Supervisor {
+  kind: 'systemd' | 'docker' | 'windows-service' | 'launchd' | 'parent';
+  /** `nginx.service`, `docker container 3f2a9c1b2d4e`, `Windows service W3SVC`, `launchd`. */
+  name: string;
+  /** The better action, as argv: `systemctl stop nginx.service`, `docker stop 3f2a…`, `sc stop W3SVC`. */
+  stopCommand: string[] | null;
+}
+
 export interface KillPlanEntry {
   pid: number;
   name: string | null;
   path: string | null;
   startKey: string | null;
+  /** `tcp 127.0.0.1:8080 LISTEN`-style descriptions of every socket the process holds. */
   ports: string[];
+  /** Every descendant pid (children, grandchildren, …). */
   children: number[];
   services: string[];
+  /** 'target' = asked for (by pid or port); 'child' = included because of `tree`. */
+  role?: 'target' | 'child';
+  parentPid?: number | null;
+  user?: string | null;
+  command?: string | null;
+  /** ISO start time when known. */
+  started?: string | null;
+  /** Set when this process must not be ended, with the reason. */
+  protectedReason?: string | null;
+  supervisor?: Supervisor | null;
 }
 
 export interface KillOutcome {
@@ -44,6 +70,16 @@ export interface KillOutcome {
   message: string;
   targets: KillPlanEntry[];
   restartedBy?: { supervisor: string; newPid: number } | null;
+  /** How the kill runs / ran: graceful first, then force after graceMs (or force at once). */
+  method?: { graceful: boolean; graceMs: number; tree: boolean };
+  /** True when a process needed a force signal after its grace time. */
+  forced?: boolean;
+  /** pids still alive after the attempt. */
+  survivors?: number[];
+  /** A better action to offer instead of (or after) the kill: stop the service / unit / container. */
+  offer?: Supervisor | null;
+  /** This action needs rights we do not have (the UI can offer `elevate: true`). */
+  needsElevation?: boolean;
 }
 
 export interface CloseRequest {
@@ -52,11 +88,18 @@ export interface CloseRequest {
   remoteAddress: string;
   remotePort: number;
   confirm: boolean;
+  /** Ask for rights for this one close (pkexec / UAC helper). Never implicit. */
+  elevate?: boolean;
 }
 
 export interface CloseOutcome {
   result: 'closed' | 'still-open' | 'permission-denied' | 'unsupported' | 'not-found' | 'planned';
   message: string;
+  /** The connection as found before closing (state and owner), when it was found. */
+  connection?: { state: string | null; pid: number | null; processName: string | null } | null;
+  /** How it is / was closed: `ss -K …`, `SetTcpEntry (DELETE_TCB)`. */
+  method?: string | null;
+  needsElevation?: boolean;
 }
 
 export interface AuditEntry {

@@ -1,0 +1,168 @@
+/**
+ * The kill plan: what would end (targets, children, ports, supervisors) and whether PortScope refuses.
+ * Built for `confirm: false` (the confirmation dialog / CLI prompt) and again right before acting.
+ */
+import type { KillOutcome, KillPlanEntry, KillRequest, Supervisor } from '../../shared/actions';
+import type { ProcessFacts, SocketRow } from '../../shared/types';
+import type { KillDeps } from './kill-deps';
+import { signalWords } from './kill-deps';
+import { ancestors, descendants } from './process-tree';
+import { protectedReason } from './protected-targets';
+import { portsOfPid, rowPids, rowsOnPort, isBoundRow } from './socket-rows';
+import type { ProcEntry } from './proc-parse';
+
+export interface KillPlan {
+  targets: KillPlanEntry[];
+  /** The pids asked for (by pid, or every owner of the port). */
+  rootPids: number[];
+  /** Bound sockets of the roots, watched afterwards for a restart. */
+  watchedPorts: { protocol: 'tcp' | 'udp'; port: number }[];
+  graceMs: number;
+  offer: Supervisor | null;
+}
+
+/** Either a plan to act on, or the outcome that ends the request here (not found / refused). */
+export type PlanResult = { ok: true; plan: KillPlan } | { ok: false; outcome: KillOutcome };
+
+/** The fresh start fingerprint: the OS reader when it has one (Linux), else the engine's facts. null = gone. */
+export async function currentStartKey(deps: KillDeps, pid: number): Promise<string | null> {
+  const own = await deps.ops.startKey(pid);
+  if (own !== undefined) return own;
+  if (!(await deps.ops.alive(pid))) return null;
+  return (await deps.engine.processFacts(pid).catch(() => null))?.startKey ?? null;
+}
+
+async function factsOf(deps: KillDeps, pid: number): Promise<ProcessFacts | null> {
+  const fromEngine = await deps.engine.processFacts(pid).catch(() => null);
+  if (fromEngine && fromEngine.path !== null) return fromEngine;
+  const own = await deps.ops.facts(pid).catch(() => null);
+  if (!fromEngine) return own;
+  return own ? { ...own, ...stripNulls(fromEngine) } : fromEngine;
+}
+
+function stripNulls(facts: ProcessFacts): Partial<ProcessFacts> {
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null)) as Partial<ProcessFacts>;
+}
+
+const label = (e: Pick<KillPlanEntry, 'pid' | 'name'>): string => (e.name ? `${e.name} (pid ${e.pid})` : `pid ${e.pid}`);
+
+export async function planKill(req: KillRequest, deps: KillDeps): Promise<PlanResult> {
+  const graceMs = req.graceMs ?? deps.defaultGraceMs;
+  const method = { graceful: !req.force, graceMs, tree: Boolean(req.tree) };
+  const stop = (result: KillOutcome['result'], message: string, targets: KillPlanEntry[] = []): PlanResult => ({
+    ok: false,
+    outcome: { result, message, targets, method },
+  });
+
+  const rows: SocketRow[] = await deps.engine
+    .snapshot()
+    .then((s) => s.rows)
+    .catch(() => []);
+
+  let rootPids: number[];
+  if (req.pid !== undefined) {
+    rootPids = [req.pid];
+  } else if (req.port !== undefined) {
+    const onPort = rowsOnPort(rows, req.port, req.protocol);
+    rootPids = [...new Set(onPort.flatMap(rowPids))];
+    const proto = req.protocol ? `${req.protocol} ` : '';
+    if (onPort.length === 0) return stop('not-found', `nothing listens on ${proto}port ${req.port}`);
+    if (rootPids.length === 0) {
+      const why = onPort.find((r) => r.ownerHidden)?.ownerHidden;
+      return stop('not-found', `${proto}port ${req.port} is bound, but the OS hides its owner${why ? ` (${why})` : ''}: run PortScope as root/administrator to see and end it`);
+    }
+  } else {
+    return stop('not-found', 'give a pid or a port');
+  }
+
+  const table: ProcEntry[] = await deps.ops.table().catch(() => []);
+  const ctx = { platform: deps.platform, selfPid: deps.selfPid, selfAncestors: ancestors(table, deps.selfPid) };
+
+  const entry = async (pid: number, role: 'target' | 'child'): Promise<KillPlanEntry | null> => {
+    const [facts, startKey] = await Promise.all([factsOf(deps, pid), currentStartKey(deps, pid)]);
+    if (!facts && startKey === null && !(await deps.ops.alive(pid))) return null;
+    const fromTable = table.find((e) => e.pid === pid);
+    const services = facts?.services.length ? facts.services : [...new Set(rows.filter((r) => rowPids(r).includes(pid)).flatMap((r) => r.services))];
+    const name = facts?.name ?? fromTable?.name ?? null;
+    return {
+      pid,
+      name,
+      path: facts?.path ?? null,
+      startKey,
+      ports: portsOfPid(rows, pid),
+      children: descendants(table, pid),
+      services,
+      role,
+      parentPid: facts?.parentPid ?? fromTable?.ppid ?? null,
+      user: facts?.user ?? null,
+      command: facts?.command ?? null,
+      started: facts?.started ?? null,
+      protectedReason: protectedReason({ pid, name, services }, ctx),
+      supervisor: role === 'target' ? await deps.ops.supervisor(pid, facts).catch(() => null) : null,
+    };
+  };
+
+  const roots = (await Promise.all(rootPids.map((pid) => entry(pid, 'target')))).filter((e): e is KillPlanEntry => e !== null);
+  if (roots.length === 0) {
+    return stop('not-found', req.pid !== undefined ? `no process with pid ${req.pid} is running` : `the owner of port ${req.port} has already ended`);
+  }
+  const targets = [...roots];
+  if (req.tree) {
+    const childPids = [...new Set(roots.flatMap((r) => r.children))].filter((pid) => !rootPids.includes(pid));
+    const children = await Promise.all(childPids.map((pid) => entry(pid, 'child')));
+    targets.push(...children.filter((e): e is KillPlanEntry => e !== null));
+  }
+
+  const guarded = targets.filter((t) => t.protectedReason);
+  if (guarded.length > 0) {
+    return stop('refused-protected', `refused: ${guarded.map((t) => t.protectedReason).join('; ')}`, targets);
+  }
+
+  // The caller's fingerprint (from the row on screen) must still match the process now behind the pid.
+  if (req.startKey) {
+    const root = roots[0] as KillPlanEntry;
+    if (roots.length === 1 && root.startKey !== null && root.startKey !== req.startKey) {
+      return stop(
+        'refused-stale',
+        `refused: pid ${root.pid} is now a different process (${root.name ?? 'unknown'}, started ${root.started ?? `at ${root.startKey}`}) than the one you saw; refresh the list and try again`,
+        targets,
+      );
+    }
+  }
+
+  const watchedPorts = rows
+    .filter((r) => isBoundRow(r) && rowPids(r).some((pid) => rootPids.includes(pid)))
+    .map((r) => ({ protocol: r.protocol, port: r.localPort }));
+  const offer = roots.find((r) => r.supervisor && r.supervisor.kind !== 'parent')?.supervisor ?? null;
+  return {
+    ok: true,
+    plan: { targets, rootPids: roots.map((r) => r.pid), watchedPorts: dedupePorts(watchedPorts), graceMs, offer },
+  };
+}
+
+function dedupePorts(ports: { protocol: 'tcp' | 'udp'; port: number }[]): { protocol: 'tcp' | 'udp'; port: number }[] {
+  const seen = new Map(ports.map((p) => [`${p.protocol}/${p.port}`, p] as const));
+  return [...seen.values()];
+}
+
+/** The confirmation sentence: what ends, how, and what might bring it back. */
+export function describePlan(plan: KillPlan, req: KillRequest, platform: NodeJS.Platform): string {
+  const words = signalWords(platform);
+  const roots = plan.targets.filter((t) => t.role === 'target');
+  const children = plan.targets.filter((t) => t.role === 'child');
+  const rootText = roots
+    .map((r) => `${label(r)}${r.path ? ` ${r.path}` : ''}${r.ports.length ? ` holding ${r.ports.slice(0, 3).join(', ')}${r.ports.length > 3 ? ', …' : ''}` : ''}`)
+    .join('; ');
+  const childText = children.length > 0 ? `, and its ${children.length} ${children.length === 1 ? 'child' : 'children'} (${children.map(label).join(', ')})` : '';
+  const left = req.tree ? 0 : roots.reduce((n, r) => n + r.children.length, 0);
+  const leftText = left > 0 ? ` Its ${left} child process${left === 1 ? '' : 'es'} will keep running (use tree to end them too).` : '';
+  const how = req.force ? `with ${words.force} at once` : `with ${words.graceful} first, then ${words.force} after ${formatMs(plan.graceMs)} if it is still running`;
+  const offer = plan.offer
+    ? ` It runs under ${plan.offer.name}, which may start it again${plan.offer.stopCommand ? `; \`${plan.offer.stopCommand.join(' ')}\` stops it for good` : ''}.`
+    : '';
+  return `would end ${rootText}${childText} ${how}.${leftText}${offer}`;
+}
+
+export function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Kill, safely: plan (guards), re-check the fingerprint right before each signal, graceful first,
+ * force after the grace time, then tell the truth — ended, still running, permission denied, restarted.
+ */
+import type { KillOutcome, KillPlanEntry, KillRequest } from '../../shared/actions';
+import type { KillDeps } from './kill-deps';
+import { signalWords, sleep } from './kill-deps';
+import { currentStartKey, describePlan, formatMs, planKill, type KillPlan } from './kill-plan';
+import type { SignalAttempt, SignalMode } from './process-ops';
+import { watchForRestart } from './restart-watch';
+
+const label = (e: Pick<KillPlanEntry, 'pid' | 'name'>): string => (e.name ? `${e.name} (pid ${e.pid})` : `pid ${e.pid}`);
+
+export async function killProcess(req: KillRequest, deps: KillDeps): Promise<KillOutcome> {
+  const planned = await planKill(req, deps);
+  if (!planned.ok) return planned.outcome;
+  const { plan } = planned;
+  const method = { graceful: !req.force, graceMs: plan.graceMs, tree: Boolean(req.tree) };
+  const base = { targets: plan.targets, method, offer: plan.offer };
+  if (!req.confirm) return { ...base, result: 'planned', message: describePlan(plan, req, deps.platform) };
+  return runPlan(plan, req, deps);
+}
+
+type Signalled = { entry: KillPlanEntry; attempt: SignalAttempt };
+
+async function runPlan(plan: KillPlan, req: KillRequest, deps: KillDeps): Promise<KillOutcome> {
+  const words = signalWords(deps.platform);
+  const method = { graceful: !req.force, graceMs: plan.graceMs, tree: Boolean(req.tree) };
+  const base = { targets: plan.targets, method, offer: plan.offer };
+
+  // Right before the first signal: every target must still be the process the plan saw.
+  for (const target of plan.targets) {
+    const now = await currentStartKey(deps, target.pid);
+    if (now !== null && target.startKey !== null && now !== target.startKey) {
+      return { ...base, result: 'refused-stale', message: `refused: pid ${target.pid} is now a different process than ${label(target)}; refresh the list and try again` };
+    }
+  }
+
+  const firstMode: SignalMode = req.force ? 'force' : 'graceful';
+  const sent = await signalAll(plan.targets, firstMode, req, deps);
+  const denied = sent.filter((s) => s.attempt.result === 'denied');
+  if (denied.length > 0 && denied.length === sent.filter((s) => s.attempt.result !== 'gone').length) {
+    return permissionDenied(base, denied, deps, req);
+  }
+
+  let live = await stillAlive(plan.targets, deps, req.force ? deps.forceWaitMs : plan.graceMs, sent);
+  let forced = Boolean(req.force);
+  if (live.length > 0 && !req.force) {
+    forced = true;
+    const again = await signalAll(live, 'force', req, deps);
+    const deniedNow = again.filter((s) => s.attempt.result === 'denied');
+    if (deniedNow.length > 0 && deniedNow.length === again.filter((s) => s.attempt.result !== 'gone').length) {
+      return permissionDenied(base, deniedNow, deps, req);
+    }
+    live = await stillAlive(live, deps, deps.forceWaitMs, again);
+  }
+
+  const roots = plan.targets.filter((t) => t.role === 'target');
+  const who = roots.map(label).join(', ');
+  const children = plan.targets.length - roots.length;
+  const childText = children > 0 ? ` and ${children} child process${children === 1 ? '' : 'es'}` : '';
+  if (live.length > 0) {
+    return {
+      ...base,
+      result: 'still-running',
+      forced,
+      survivors: live.map((t) => t.pid),
+      message: `still running: ${live.map(label).join(', ')} did not end even after ${words.force}${denied.length ? ' (some signals were refused: permission denied)' : ''}; it may be stuck in the kernel (uninterruptible I/O) or protected by the OS`,
+    };
+  }
+  const how = req.force
+    ? ` with ${words.force}`
+    : forced
+      ? ` — it ignored ${words.graceful} for ${formatMs(plan.graceMs)} and was forced with ${words.force}`
+      : ` after ${words.graceful}`;
+  const ended: KillOutcome = { ...base, result: 'ended', forced, survivors: [], message: `ended ${who}${childText}${how}` };
+
+  const restart = await watchForRestart(deps, plan.watchedPorts, plan.targets.map((t) => t.pid));
+  if (!restart) return ended;
+  return {
+    ...ended,
+    result: 'restarted',
+    restartedBy: { supervisor: restart.supervisor.name, newPid: restart.newPid },
+    offer: restart.supervisor.stopCommand ? restart.supervisor : plan.offer,
+    message: `${ended.message}, but it was restarted by ${restart.supervisor.name} as pid ${restart.newPid} (${restart.port.protocol} port ${restart.port.port} is bound again)${restart.supervisor.stopCommand ? `; stop it with \`${restart.supervisor.stopCommand.join(' ')}\`` : ''}`,
+  };
+}
+
+/** Signal each target after re-checking its fingerprint (a pid that changed owner is skipped, never signalled). */
+async function signalAll(targets: readonly KillPlanEntry[], mode: SignalMode, req: KillRequest, deps: KillDeps): Promise<Signalled[]> {
+  const out: Signalled[] = [];
+  for (const entry of targets) {
+    const now = await currentStartKey(deps, entry.pid);
+    if (now === null || (entry.startKey !== null && now !== entry.startKey)) {
+      out.push({ entry, attempt: { result: 'gone' } });
+      continue;
+    }
+    let attempt = await deps.ops.signal(entry.pid, mode);
+    if (attempt.result === 'denied' && req.elevate) attempt = await deps.ops.signalElevated(entry.pid, mode);
+    out.push({ entry, attempt });
+  }
+  return out;
+}
+
+/** Wait until every target is gone or the time is up; returns the survivors (same pid and same start). */
+async function stillAlive(targets: readonly KillPlanEntry[], deps: KillDeps, waitMs: number, sent: readonly Signalled[]): Promise<KillPlanEntry[]> {
+  // A graceful request that could not be delivered (a Windows console app has no window to close) is not worth waiting for.
+  const undelivered = sent.some((s) => s.attempt.result === 'failed');
+  const deadline = Date.now() + (undelivered ? 0 : waitMs);
+  for (;;) {
+    const live: KillPlanEntry[] = [];
+    for (const t of targets) {
+      if (!(await deps.ops.alive(t.pid))) continue;
+      const now = await currentStartKey(deps, t.pid);
+      if (now !== null && (t.startKey === null || now === t.startKey)) live.push(t);
+    }
+    if (live.length === 0 || Date.now() >= deadline) return live;
+    await sleep(deps.pollMs);
+  }
+}
+
+function permissionDenied(base: Omit<KillOutcome, 'result' | 'message'>, denied: readonly Signalled[], deps: KillDeps, req: KillRequest): KillOutcome {
+  const rights = deps.ops.rightsName;
+  const who = denied.map((d) => label(d.entry)).join(', ');
+  const detail = denied.find((d) => d.attempt.detail && d.attempt.detail !== 'EPERM')?.attempt.detail;
+  const hint = req.elevate
+    ? `the elevation was declined or failed${detail ? ` (${detail})` : ''}`
+    : deps.platform === 'win32'
+      ? 'run PortScope as administrator, or confirm again with elevation'
+      : `run it with sudo (\`sudo portscope kill --pid ${denied[0]?.entry.pid ?? ''}\`), or confirm again with elevation`;
+  return { ...base, result: 'permission-denied', needsElevation: true, message: `permission denied — ending ${who} needs ${rights}: ${hint}` };
+}

@@ -1,0 +1,56 @@
+/**
+ * Windows: Win32_Process for the parent table (with creation times, because parent pids are reused),
+ * taskkill for signals (without /F it is a close request; /F forces), UAC via Start-Process -Verb RunAs.
+ * Never `taskkill /T`: it follows stale parent pids.
+ */
+import { runTool } from '../lib/exec';
+import { parseWindowsProcessLines } from './proc-parse';
+import type { ProcessOps, SignalAttempt, SignalMode } from './process-ops';
+import { POWERSHELL_ARGS } from './elevation';
+import { elevatedSignal, taskkillArgs } from './elevated-signal';
+
+
+const TABLE_SCRIPT =
+  "Get-CimInstance Win32_Process | ForEach-Object { \"$($_.ProcessId)`t$($_.ParentProcessId)`t$(if ($_.CreationDate) { $_.CreationDate.ToFileTimeUtc() })`t$($_.Name)\" }";
+
+async function taskkill(pid: number, mode: SignalMode): Promise<SignalAttempt> {
+  const out = await runTool('taskkill', taskkillArgs(pid, mode));
+  if (!out) return { result: 'failed', detail: 'taskkill.exe is missing' };
+  if (out.exitCode === 0) return { result: 'sent' };
+  if (out.exitCode === 128) return { result: 'gone' };
+  const text = out.stderr.toString('latin1').trim();
+  // Graceful failures are usually "can only be terminated forcefully" (no window to close): let the caller force.
+  if (mode === 'graceful') return { result: 'failed', detail: text };
+  return { result: 'denied', detail: text };
+}
+
+export function windowsProcessOps(): ProcessOps {
+  return {
+    rightsName: 'administrator',
+    async table() {
+      const out = await runTool('powershell', [...POWERSHELL_ARGS, '-Command', TABLE_SCRIPT], { timeoutMs: 30_000 });
+      return out ? parseWindowsProcessLines(out.stdout.toString('utf8')) : [];
+    },
+    startKey: async () => undefined,
+    async alive(pid) {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+    signal: taskkill,
+    signalElevated: (pid, mode) => elevatedSignal('win32', pid, mode),
+    async supervisor(_pid, facts) {
+      const service = facts?.services[0];
+      return service ? { kind: 'windows-service', name: `Windows service ${service}`, stopCommand: ['sc', 'stop', service] } : null;
+    },
+    facts: async () => null,
+    async privileged() {
+      // `net session` succeeds only in an elevated process.
+      const out = await runTool('net', ['session']).catch(() => null);
+      return out?.exitCode === 0;
+    },
+  };
+}

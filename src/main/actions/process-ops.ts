@@ -1,0 +1,44 @@
+/**
+ * What the actions need from the OS about processes, one implementation per platform, picked once.
+ * The socket engine gives rows and process facts; this adds the parent table, fresh start keys,
+ * signals and supervisors.
+ */
+import type { ProcessFacts } from '../../shared/types';
+import type { Supervisor } from '../../shared/actions';
+import type { ProcEntry } from './proc-parse';
+
+export type SignalMode = 'graceful' | 'force';
+
+export interface SignalAttempt {
+  /** sent: the OS accepted it; gone: no such process; denied: not allowed; failed: other error. */
+  result: 'sent' | 'gone' | 'denied' | 'failed';
+  detail?: string;
+}
+
+export interface ProcessOps {
+  /** pid, ppid, start key and name of every process. */
+  table(): Promise<ProcEntry[]>;
+  /** A fresh start fingerprint; null = the process is gone; undefined = this OS reader cannot tell (ask the engine). */
+  startKey(pid: number): Promise<string | null | undefined>;
+  /** Still running (zombies count as ended: they are dead and only wait for their parent to reap them). */
+  alive(pid: number): Promise<boolean>;
+  signal(pid: number, mode: SignalMode): Promise<SignalAttempt>;
+  /** The same signal through the OS's elevation prompt (pkexec / administrator prompt / UAC). */
+  signalElevated(pid: number, mode: SignalMode): Promise<SignalAttempt>;
+  /** Who supervises (and may restart) the process, from its cgroup / services / parent. */
+  supervisor(pid: number, facts: ProcessFacts | null): Promise<Supervisor | null>;
+  /** Basic facts when the engine has none (name, path, command, parent). */
+  facts(pid: number): Promise<ProcessFacts | null>;
+  /** Running with full rights (root / elevated administrator). */
+  privileged(): Promise<boolean>;
+  /** The words for "needs more rights" on this OS. */
+  rightsName: string;
+}
+
+/** Map a process.kill error code to a SignalAttempt. */
+export function signalErrorResult(error: unknown): SignalAttempt {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ESRCH') return { result: 'gone' };
+  if (code === 'EPERM') return { result: 'denied', detail: 'EPERM' };
+  return { result: 'failed', detail: error instanceof Error ? error.message : String(error) };
+}
