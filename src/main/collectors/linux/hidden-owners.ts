@@ -1,0 +1,41 @@
+/**
+ * Rows whose owner the OS hides get `ownerHidden` with the reason, and the Collection a note saying what
+ * to do. A socket with inode 0 (TIME_WAIT, orphaned FIN_WAIT) has no owner at all: nothing is hidden.
+ */
+import type { RawSocket } from '../../../shared/types';
+
+export interface HiddenOwnerContext {
+  /** Our effective uid (null when unknown). */
+  euid: number | null;
+  userName(uid: number): string | null;
+}
+
+function ownerless(row: RawSocket): boolean {
+  return row.owners.length === 0 && row.state !== 'TIME_WAIT' && row.inode !== 0;
+}
+
+/** Mark hidden owners in place; returns the Collection's `ownersHidden` note (null when none). */
+export function markHiddenOwners(rows: RawSocket[], ctx: HiddenOwnerContext): string | null {
+  let otherUsers = 0;
+  let invisible = 0;
+  for (const row of rows) {
+    if (!ownerless(row)) continue;
+    const foreign = ctx.euid !== 0 && (row.uid === null || row.uid !== ctx.euid);
+    if (foreign) {
+      otherUsers++;
+      const who = row.uid === null ? 'another user' : `uid ${row.uid}${nameSuffix(ctx.userName(row.uid))}`;
+      row.ownerHidden = `owned by ${who}; run as root to see the process`;
+    } else {
+      invisible++;
+      row.ownerHidden = 'no visible process holds it: a kernel socket, another PID namespace (container), or a process whose /proc entry may not be read';
+    }
+  }
+  const notes: string[] = [];
+  if (otherUsers) notes.push(`${otherUsers} socket(s) belong to other users, whose processes are hidden: run portscope as root (sudo) to see every owner`);
+  if (invisible) notes.push(`${invisible} socket(s) have no visible owner (kernel sockets, other PID namespaces, or processes whose /proc entry may not be read)`);
+  return notes.length ? notes.join('; ') + '.' : null;
+}
+
+function nameSuffix(name: string | null): string {
+  return name && !/^\d+$/.test(name) ? ` (${name})` : '';
+}

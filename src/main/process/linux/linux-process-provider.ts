@@ -1,0 +1,70 @@
+/**
+ * Process facts from /proc: name (comm), path (exe link), command line, user (status Uid), precise start
+ * (stat field 22 + boot time), parent pid. Not systeminformation: its start time has one-second resolution
+ * and cannot tell a reused pid apart, and it lists every process when we need only the socket owners.
+ * One stat read per pid and round; the other files only for pids whose startKey is new.
+ */
+import { readFile, readlink } from 'node:fs/promises';
+import type { ProcessFacts } from '../../../shared/types';
+import type { ProcessFactsProvider } from '../types';
+import { parseBootTime, parseCmdline, parseProcStat, parseStatusUid, startTimeIso } from './parse-proc-files';
+import { userName } from './user-names';
+
+let bootTime: number | null | undefined;
+
+async function readBootTime(): Promise<number | null> {
+  if (bootTime === undefined) bootTime = parseBootTime(await readText('/proc/stat') ?? '');
+  return bootTime;
+}
+
+/** File text, or null when the process is gone (ENOENT/ESRCH) or hidden from us (EACCES). */
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function readLink(file: string): Promise<string | null> {
+  try {
+    return (await readlink(file)).replace(/ \(deleted\)$/, '');
+  } catch {
+    return null;
+  }
+}
+
+async function readFacts(pid: number, known: ProcessFacts | undefined): Promise<ProcessFacts | null> {
+  const stat = parseProcStat((await readText(`/proc/${pid}/stat`)) ?? '');
+  if (!stat) return null;
+  const startKey = String(stat.startTicks);
+  if (known && known.startKey === startKey) return known;
+  const [exe, cmdline, status, boot] = await Promise.all([
+    readLink(`/proc/${pid}/exe`),
+    readText(`/proc/${pid}/cmdline`),
+    readText(`/proc/${pid}/status`),
+    readBootTime(),
+  ]);
+  const uid = status === null ? null : parseStatusUid(status);
+  return {
+    pid,
+    name: stat.comm,
+    path: exe,
+    command: cmdline === null ? null : parseCmdline(cmdline),
+    user: uid === null ? null : await userName(uid),
+    started: boot === null ? null : startTimeIso(boot, stat.startTicks),
+    startKey,
+    services: [],
+    parentPid: stat.parentPid,
+  };
+}
+
+export const linuxProcessProvider: ProcessFactsProvider = {
+  name: 'proc',
+  async collect(pids, known) {
+    const facts = new Map<number, ProcessFacts>();
+    const found = await Promise.all(pids.map((pid) => readFacts(pid, known.get(pid))));
+    for (const f of found) if (f) facts.set(f.pid, f);
+    return facts;
+  },
+};

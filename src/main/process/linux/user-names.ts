@@ -1,0 +1,29 @@
+/** uid -> user name from /etc/passwd, read once and re-read (at most once a minute) on an unknown uid. */
+import { readFile } from 'node:fs/promises';
+import { parsePasswd } from './parse-proc-files';
+
+const REREAD_MS = 60_000;
+let users: Map<number, string> | null = null;
+let readAt = 0;
+
+async function load(): Promise<Map<number, string>> {
+  try {
+    users = parsePasswd(await readFile('/etc/passwd', 'utf8'));
+  } catch {
+    users = new Map();
+  }
+  readAt = Date.now();
+  return users;
+}
+
+/** The name of a uid; the number as text when /etc/passwd does not know it (LDAP, containers). */
+export async function userName(uid: number): Promise<string> {
+  let table = users ?? (await load());
+  if (!table.has(uid) && Date.now() - readAt > REREAD_MS) table = await load();
+  return table.get(uid) ?? String(uid);
+}
+
+/** Synchronous lookup of what is already loaded (call userName once first). */
+export function cachedUserName(uid: number): string | null {
+  return users?.get(uid) ?? null;
+}
