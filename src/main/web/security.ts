@@ -33,6 +33,19 @@ export function isLoopbackHost(host: string): boolean {
   return false;
 }
 
+/**
+ * May we bind this host? Loopback always; anything else only when the user typed --host, and then
+ * with a warning to print.
+ */
+export function checkBindHost(host: string, explicit: boolean): { ok: true; warning: string | null } | { ok: false; message: string } {
+  if (isLoopbackHost(host)) return { ok: true, warning: null };
+  if (!explicit) return { ok: false, message: `refusing to bind ${host} without an explicit --host: only loopback is safe by default` };
+  return {
+    ok: true,
+    warning: `portscope: WARNING: serving on ${host}, reachable from other machines. Anyone with the token can see every socket and process; use --host 127.0.0.1 unless you need this.\n`,
+  };
+}
+
 /** How a host is written in a Host header / URL: IPv6 in brackets. */
 export function hostForUrl(host: string): string {
   const bare = host.replace(/^\[|\]$/g, '');

@@ -27,7 +27,7 @@ import {
   createToken,
   hostAllowed,
   hostForUrl,
-  isLoopbackHost,
+  checkBindHost,
   isWildcardHost,
   originAllowed,
   tokenCookieName,
@@ -76,14 +76,9 @@ const NO_TOKEN_PAGE =
 export async function startWebServer(options: WebServerOptions = {}): Promise<Result<WebServer>> {
   const host = options.host ?? DEFAULT_HOST;
   const warn = options.warn ?? ((text: string) => void process.stderr.write(text));
-  if (!isLoopbackHost(host)) {
-    if (!options.explicitHost) {
-      return err('REFUSED', `refusing to bind ${host} without an explicit --host: only loopback is safe by default`);
-    }
-    warn(
-      `portscope: WARNING: serving on ${host}, reachable from other machines. Anyone with the token can see every socket and process; use --host 127.0.0.1 unless you need this.\n`,
-    );
-  }
+  const bind = checkBindHost(host, options.explicitHost ?? false);
+  if (!bind.ok) return err('REFUSED', bind.message);
+  if (bind.warning) warn(bind.warning);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) return err('BAD_INPUT', `port ${port} is out of range: give 0 (any free port) to 65535`);
 
