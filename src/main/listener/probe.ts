@@ -37,13 +37,13 @@ function probeTcp(address: string, port: number, timeoutMs: number): Promise<Pro
       resolve({ ...outcome, elapsedMs: elapsedSince(start), address });
     };
     const timer = setTimeout(
-      () => finish({ verdict: 'filtered', message: `${where}: no answer within ${timeoutMs} ms (filtered: a firewall drops the packets, or the host is down)` }),
+      () => finish({ verdict: 'filtered', message: `no answer from ${where} within ${timeoutMs} ms: a firewall drops the packets, or the host is down` }),
       timeoutMs,
     );
-    socket.once('connect', () => finish({ verdict: 'open', message: `${where} is open: the connection was accepted` }));
+    socket.once('connect', () => finish({ verdict: 'open', message: `${where} accepted the connection` }));
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ECONNREFUSED') finish({ verdict: 'refused', message: `${where} is closed: the host refused the connection (nothing listens there)` });
-      else if (error.code === 'ETIMEDOUT') finish({ verdict: 'filtered', message: `${where}: the connection timed out (filtered)` });
+      if (error.code === 'ECONNREFUSED') finish({ verdict: 'refused', message: `${where} refused the connection: nothing listens there` });
+      else if (error.code === 'ETIMEDOUT') finish({ verdict: 'filtered', message: `the connection to ${where} timed out: a firewall drops the packets, or the host is down` });
       else finish({ verdict: 'error', message: `${where}: ${error.code ?? error.message}` });
     });
   });
@@ -70,13 +70,13 @@ function probeUdp(address: string, family: 4 | 6, port: number, timeoutMs: numbe
       () =>
         finish({
           verdict: 'open|filtered',
-          message: `${where}: no answer within ${timeoutMs} ms (open|filtered: a silent service, or a firewall dropping the datagram)`,
+          message: `no answer from ${where} within ${timeoutMs} ms: a silent service, or a firewall dropping the datagram`,
         }),
       timeoutMs,
     );
-    socket.on('message', (message) => finish({ verdict: 'open', message: `${where} is open: it answered with ${message.length} bytes` }));
+    socket.on('message', (message) => finish({ verdict: 'open', message: `${where} answered with ${message.length} bytes` }));
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ECONNREFUSED') finish({ verdict: 'refused', message: `${where} is closed: the host answered "port unreachable"` });
+      if (error.code === 'ECONNREFUSED') finish({ verdict: 'refused', message: `${where} answered "port unreachable": nothing listens there` });
       else finish({ verdict: 'error', message: `${where}: ${error.code ?? error.message}` });
     });
     socket.connect(port, address, () => socket.send(UDP_PAYLOAD));
