@@ -1,0 +1,62 @@
+/**
+ * annotateRows: each row gets the best meaning of its service port and, when the service end is
+ * local, an owner verdict. A client socket on an ephemeral port is labelled as such instead of with
+ * whatever IANA registered at that number.
+ */
+import type { RowMeaning, SocketRow } from '../types';
+import { bestMeaning, hasCuratedMeaning } from './describe';
+import { ownerVerdict } from './owner-verdict';
+import { inEphemeralRange, listeningKey, serviceEndpoint } from './service-port';
+import type { CatalogContext, EphemeralRange } from './types';
+
+export const EPHEMERAL_LABEL = 'ephemeral (client side)';
+export const EPHEMERAL_SOURCE = 'OS ephemeral port range';
+
+export function ephemeralMeaning(range: EphemeralRange): RowMeaning {
+  return {
+    name: EPHEMERAL_LABEL,
+    description: `A client port the OS picked from its ephemeral range ${range.low}-${range.high}; the service is at the other end.`,
+    source: EPHEMERAL_SOURCE,
+  };
+}
+
+const rowMeaningCache = new Map<string, RowMeaning | null>();
+
+function rowMeaning(port: number, protocol: SocketRow['protocol']): RowMeaning | null {
+  const k = `${port}/${protocol}`;
+  let hit = rowMeaningCache.get(k);
+  if (hit === undefined) {
+    const best = bestMeaning(port, protocol);
+    hit = best ? { name: best.name, description: best.description, source: best.source } : null;
+    rowMeaningCache.set(k, hit);
+  }
+  return hit;
+}
+
+/** Returns new row objects with `meaning` and `ownerVerdict` set; the input is not changed. */
+export function annotateRows(rows: readonly SocketRow[], context: CatalogContext): SocketRow[] {
+  const listening = new Set<string>();
+  for (const row of rows) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
+  const range = context.ephemeralRange;
+  const ephemeral = range ? ephemeralMeaning(range) : null;
+
+  return rows.map((row) => {
+    const endpoint = serviceEndpoint(row, { listening, ephemeralRange: range });
+    const key = listeningKey(row.protocol, endpoint.port);
+    const isClientEphemeral =
+      ephemeral !== null &&
+      endpoint.side === 'local' &&
+      row.state !== 'LISTEN' &&
+      !listening.has(key) &&
+      inEphemeralRange(endpoint.port, range) &&
+      // An unconnected socket on a port a vendor or developer table names (WireGuard, iTunes sync) is a service.
+      !(row.remotePort === null && hasCuratedMeaning(endpoint.port, row.protocol));
+    if (isClientEphemeral) return { ...row, meaning: ephemeral, ownerVerdict: null };
+    const meaning = rowMeaning(endpoint.port, row.protocol);
+    const verdict =
+      endpoint.side === 'local'
+        ? ownerVerdict(endpoint.port, row.protocol, { processName: row.processName, services: row.services, pid: row.pid, platform: context.platform })
+        : null;
+    return { ...row, meaning, ownerVerdict: verdict };
+  });
+}
