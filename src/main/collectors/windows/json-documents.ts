@@ -1,0 +1,79 @@
+/**
+ * Tolerant reading of `ConvertTo-Json` output: a BOM, one or several top-level documents (two
+ * commands appended to one file), a single object instead of an array, and Windows PowerShell 5.1's
+ * `{"value": [...], "Count": n}` wrapper (from `ConvertTo-Json -InputObject`).
+ */
+
+/** Every top-level JSON value in the text, flattened into a list of objects. Unreadable parts are counted. */
+export function readJsonObjects(text: string): { objects: Record<string, unknown>[]; unreadable: number } {
+  const objects: Record<string, unknown>[] = [];
+  let unreadable = 0;
+  for (const chunk of splitTopLevel(text.replace(/^\uFEFF/, ''))) {
+    let value: unknown;
+    try {
+      value = JSON.parse(chunk);
+    } catch {
+      unreadable++;
+      continue;
+    }
+    collect(value, objects);
+  }
+  return { objects, unreadable };
+}
+
+function collect(value: unknown, into: Record<string, unknown>[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, into);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.value) && 'Count' in record) collect(record.value, into);
+    else into.push(record);
+  }
+}
+
+/** Split concatenated JSON documents by bracket depth, string-aware. */
+export function splitTopLevel(text: string): string[] {
+  const chunks: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      if (start < 0) start = i;
+    } else if (c === '{' || c === '[') {
+      if (depth === 0 && start < 0) start = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0 && start >= 0) {
+        chunks.push(text.slice(start, i + 1));
+        start = -1;
+      }
+      if (depth < 0) depth = 0;
+    }
+  }
+  if (start >= 0) chunks.push(text.slice(start)); // truncated: JSON.parse will reject it and it is counted
+  return chunks;
+}
+
+/** PowerShell dates: 5.1 writes `/Date(1677227829985)/` (after JSON unescaping), 7 writes ISO strings. */
+export function parsePowerShellDate(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const legacy = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(value);
+    const ms = legacy ? Number(legacy[1]) : Date.parse(value);
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  }
+  if (value !== null && typeof value === 'object') {
+    // ConvertTo-Json of a DateTime inside a PSObject sometimes nests it: {"value": "/Date(..)/", "DateTime": "..."}
+    const record = value as Record<string, unknown>;
+    return parsePowerShellDate(record.value ?? record.DateTime);
+  }
+  return null;
+}
