@@ -4,7 +4,7 @@
  */
 import type { SocketRow } from '../../shared/types';
 import { rowsToCsv } from '../../shared/export/rows-csv';
-import { UsageError, type ParsedValues } from './command';
+import { UsageError, type CliIo, type ParsedValues } from './command';
 
 export type RowFormat = 'table' | 'json' | 'csv';
 
@@ -53,4 +53,12 @@ export function formatRows(rows: readonly SocketRow[], format: RowFormat): strin
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   if (format === 'csv') return rowsToCsv(rows);
   return formatRowsTable(rows);
+}
+
+/** stderr notes for a collection: unreadable lines and hidden owners (never on stdout: `--json` stays valid). */
+export function printCollectionNotes(io: CliIo, notes: { unparsedLines: number; ownersHidden: string | null; source: string }): void {
+  if (notes.unparsedLines > 0) {
+    io.err(`portscope: ${notes.unparsedLines} line(s) of ${notes.source} output could not be read and were skipped.\n`);
+  }
+  if (notes.ownersHidden) io.err(`portscope: note: ${notes.ownersHidden}\n`);
 }

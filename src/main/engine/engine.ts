@@ -1,13 +1,29 @@
 /**
  * The engine: collects socket tables through the platform's collector chain, joins process facts,
- * and polls, emitting diffs. STUB — the engine area replaces the body; keep the interface.
+ * and polls, emitting diffs. The poller never overlaps itself (one collection in flight, shared by every
+ * caller) and stretches its delay to twice the last collection's cost when collecting is slow, so a
+ * 40k-socket machine is not kept busy by its own monitor.
  */
 import type { Emit } from '../service/handlers';
-import type { ProcessFacts, Snapshot } from '../../shared/types';
+import type { ProcessFacts, RawSocket, Snapshot, SocketRow } from '../../shared/types';
+import type { Collector } from '../collectors/types';
+import type { ProcessFactsProvider } from '../process/types';
+import { collectorChain } from '../collectors/platform-table';
+import { processProviderFor } from '../process/provider-table';
+import { ProcessFactsCache } from '../process/process-facts-cache';
+import { CollectorChain } from './collector-chain';
+import { buildRows } from './build-rows';
+import { diffRows, indexRows } from './diff-rows';
 
 export interface EngineOptions {
   intervalMs: number;
   emit: Emit;
+  /** Defaults to the platform table's chain. */
+  collectors?: readonly Collector[];
+  /** Defaults to the platform's process-facts provider. */
+  processProvider?: ProcessFactsProvider;
+  /** Adds catalog meanings / owner verdicts to fresh rows (the catalog's annotateRows). */
+  annotate?: (rows: SocketRow[]) => SocketRow[] | void;
 }
 
 export interface Engine {
@@ -15,6 +31,8 @@ export interface Engine {
   snapshot(): Promise<Snapshot>;
   /** The poller's latest snapshot; starts polling on first call when not running. */
   current(): Promise<Snapshot>;
+  /** The last polled snapshot without collecting (null before the first poll). */
+  latest(): Snapshot | null;
   /** 0 pauses. */
   setInterval(ms: number): void;
   intervalMs(): number;
@@ -22,25 +40,122 @@ export interface Engine {
   processFacts(pid: number): Promise<ProcessFacts | null>;
 }
 
+/** The poller waits at least this many times the last collection's cost between collections. */
+export const COST_STRETCH = 2;
+
+export function nextPollDelay(intervalMs: number, lastCostMs: number): number {
+  return Math.max(intervalMs, Math.ceil(COST_STRETCH * lastCostMs));
+}
+
 export function createEngine(options: EngineOptions): Engine {
   let interval = options.intervalMs;
-  const empty = (): Snapshot => ({
-    seq: 0,
-    takenAt: new Date().toISOString(),
-    costMs: 0,
-    source: 'none',
-    rows: [],
-    unparsedLines: 0,
-    ownersHidden: null,
-  });
+  const chain = new CollectorChain(options.collectors ?? collectorChain());
+  const provider = options.processProvider ?? processProviderFor();
+  const cache = new ProcessFactsCache(provider);
+
+  let latest: Snapshot | null = null;
+  let latestById = new Map<string, SocketRow>();
+  let seq = 0;
+  let inflight: Promise<Snapshot> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  /** Someone asked for live data (current()); the timer runs while this holds and interval > 0. */
+  let live = false;
+
+  async function userNamesFor(raws: readonly RawSocket[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    if (!provider.userName) return names;
+    const uids = new Set<number>();
+    for (const raw of raws) if (raw.uid !== null && raw.owners.length === 0) uids.add(raw.uid);
+    for (const uid of uids) {
+      const name = await provider.userName(uid);
+      if (name) names.set(uid, name);
+    }
+    return names;
+  }
+
+  async function collectSnapshot(seqOfSnapshot: number): Promise<Snapshot> {
+    const started = performance.now();
+    const { collection, source } = await chain.collect();
+    const pids = new Set<number>();
+    for (const raw of collection.rows) for (const owner of raw.owners) pids.add(owner.pid);
+    const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);
+    let rows = buildRows(collection.rows, { facts, hints: collection.processHints, userNames });
+    rows = options.annotate?.(rows) ?? rows;
+    return {
+      seq: seqOfSnapshot,
+      takenAt: new Date().toISOString(),
+      costMs: Math.round((performance.now() - started) * 10) / 10,
+      source,
+      rows,
+      unparsedLines: collection.unparsedLines,
+      ownersHidden: collection.ownersHidden,
+    };
+  }
+
+  /** One poll: collect, number it, emit the diff against the previous poll. Shared while in flight. */
+  function poll(): Promise<Snapshot> {
+    inflight ??= (async () => {
+      try {
+        const snap = await collectSnapshot(seq + 1);
+        const byId = indexRows(snap.rows);
+        if (latest) {
+          const diff = diffRows(latestById, byId);
+          options.emit({
+            type: 'diff',
+            diff: { seq: snap.seq, fromSeq: latest.seq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...diff },
+          });
+        }
+        seq = snap.seq;
+        latest = snap;
+        latestById = byId;
+        return snap;
+      } finally {
+        inflight = null;
+      }
+    })();
+    return inflight;
+  }
+
+  function clearTimer(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  function schedule(delay: number): void {
+    clearTimer();
+    if (!live || interval <= 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      poll().then(
+        (snap) => schedule(nextPollDelay(interval, snap.costMs)),
+        () => schedule(interval), // keep the last good snapshot; try again later
+      );
+    }, delay);
+    timer.unref?.(); // never keeps a CLI or test process alive
+  }
+
   return {
-    snapshot: async () => empty(),
-    current: async () => empty(),
-    setInterval: (ms) => {
+    snapshot: () => collectSnapshot(seq),
+    async current() {
+      const wasLive = live;
+      live = true;
+      if (wasLive && latest && timer) return latest;
+      const snap = await poll();
+      if (!timer) schedule(nextPollDelay(interval, snap.costMs));
+      return snap;
+    },
+    latest: () => latest,
+    setInterval(ms) {
       interval = ms;
+      options.emit({ type: 'poll-interval', ms });
+      if (ms <= 0) clearTimer();
+      else if (live) schedule(ms);
     },
     intervalMs: () => interval,
-    stop: () => undefined,
-    processFacts: async () => null,
+    stop() {
+      live = false;
+      clearTimer();
+    },
+    processFacts: (pid) => cache.one(pid),
   };
 }

@@ -7,4 +7,6 @@ import type { ProcessFacts } from '../../shared/types';
 export interface ProcessFactsProvider {
   name: string;
   collect(pids: readonly number[], known: ReadonlyMap<number, ProcessFacts>): Promise<Map<number, ProcessFacts>>;
+  /** A user name for a socket's uid when no process is visible (Linux: /etc/passwd). */
+  userName?(uid: number): Promise<string | null>;
 }

@@ -1,13 +1,44 @@
-import { EXIT_NOTHING, type CliCommand } from '../command';
+import { EXIT_NOTHING, EXIT_OK, UsageError, parsePortArg, type CliCommand } from '../command';
+import type { SocketRow } from '../../../shared/types';
+import { formatRows, printCollectionNotes, rowFormatFrom } from '../print-rows';
 
-/** STUB — replaced by the area that owns `who`. */
 export const whoCommand: CliCommand = {
   name: 'who',
-  summary: 'not implemented yet',
-  help: 'portscope who: not implemented yet',
-  options: {},
-  run: async ({ io }) => {
-    io.err('portscope: who is not implemented yet.\n');
-    return EXIT_NOTHING;
+  summary: 'who owns a local port (listening or bound)',
+  help: `Usage: portscope who <port> [--tcp|--udp] [--json|--csv]
+
+Shows the process(es) listening on or bound to a local port, with the port's meaning.
+Both protocols unless --tcp or --udp is given. When nothing listens, connections using the port as
+their local port are shown instead.
+
+Exit: 0 found, 1 nothing owns the port, 2 bad input (port outside 1-65535).`,
+  options: {
+    tcp: { type: 'boolean', short: 't' },
+    udp: { type: 'boolean', short: 'u' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+  },
+  async run({ values, positionals, io, service }) {
+    if (positionals.length > 1) throw new UsageError(`give one port, not ${positionals.length}`);
+    const port = parsePortArg(positionals[0]);
+    if (values.tcp && values.udp) throw new UsageError('give --tcp or --udp, not both (neither means both)');
+    const protocol = values.tcp ? 'tcp' : values.udp ? 'udp' : undefined;
+    const format = rowFormatFrom(values);
+    const svc = service();
+    const result = await svc.dispatch('who', protocol ? { port, protocol } : { port });
+    if (!result.ok) {
+      io.err(`portscope: ${result.message}\n`);
+      return result.code === 'BAD_INPUT' ? 2 : EXIT_NOTHING;
+    }
+    const rows = result.value as SocketRow[];
+    if (format !== 'table' || rows.length) io.out(formatRows(rows, format));
+    // the engine's latest snapshot is the one `who` just read: its notes apply
+    const snap = svc.engine.latest();
+    if (snap) printCollectionNotes(io, snap);
+    if (!rows.length) {
+      io.err(`portscope: nothing owns port ${port} (${protocol ?? 'tcp/udp'}).\n`);
+      return EXIT_NOTHING;
+    }
+    return EXIT_OK;
   },
 };

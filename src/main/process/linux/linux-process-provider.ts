@@ -34,6 +34,12 @@ async function readLink(file: string): Promise<string | null> {
   }
 }
 
+/** The kernel cuts comm at 15 chars; the exe name is the full one when it starts with the comm. */
+function displayName(comm: string, exe: string | null): string {
+  const base = exe?.slice(exe.lastIndexOf('/') + 1);
+  return comm.length === 15 && base && base.startsWith(comm) ? base : comm;
+}
+
 async function readFacts(pid: number, known: ProcessFacts | undefined): Promise<ProcessFacts | null> {
   const stat = parseProcStat((await readText(`/proc/${pid}/stat`)) ?? '');
   if (!stat) return null;
@@ -48,7 +54,7 @@ async function readFacts(pid: number, known: ProcessFacts | undefined): Promise<
   const uid = status === null ? null : parseStatusUid(status);
   return {
     pid,
-    name: stat.comm,
+    name: displayName(stat.comm, exe),
     path: exe,
     command: cmdline === null ? null : parseCmdline(cmdline),
     user: uid === null ? null : await userName(uid),
@@ -61,6 +67,7 @@ async function readFacts(pid: number, known: ProcessFacts | undefined): Promise<
 
 export const linuxProcessProvider: ProcessFactsProvider = {
   name: 'proc',
+  userName,
   async collect(pids, known) {
     const facts = new Map<number, ProcessFacts>();
     const found = await Promise.all(pids.map((pid) => readFacts(pid, known.get(pid))));

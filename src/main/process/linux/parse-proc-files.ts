@@ -39,7 +39,8 @@ export function parseStatusUid(text: string): number | null {
 /** /proc/<pid>/cmdline: NUL-separated argv; arguments with spaces are quoted for display. */
 export function parseCmdline(text: string): string | null {
   const args = text.split('\0');
-  if (args[args.length - 1] === '') args.pop();
+  // a process that rewrote its title (process.title, setproctitle) leaves NUL padding: trailing empty args
+  while (args.length && args[args.length - 1] === '') args.pop();
   if (args.length === 0) return null;
   return args.map((a) => (/[\s"]/.test(a) || a === '' ? `"${a.replace(/"/g, '\\"')}"` : a)).join(' ');
 }
