@@ -14,22 +14,10 @@ export interface ProcEntry {
   state?: string;
 }
 
-/**
- * `/proc/<pid>/stat`: `pid (comm) state ppid … starttime(22) …`. comm may hold spaces and parens,
- * so fields are read after the LAST `)`.
- */
-export function parseProcStat(text: string): ProcEntry | null {
-  const open = text.indexOf('(');
+/** The state letter of `/proc/<pid>/stat` (field 3, after the last `)`): `Z` zombie, `X` dead. */
+export function procStatState(text: string): string | null {
   const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) return null;
-  const pid = Number(text.slice(0, open).trim());
-  const rest = text.slice(close + 1).trim().split(/\s+/);
-  // rest[0] is field 3 (state), so field N is rest[N - 3].
-  const state = rest[0];
-  const ppid = Number(rest[1]);
-  const start = rest[19];
-  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || start === undefined || !/^\d+$/.test(start)) return null;
-  return { pid, ppid, name: text.slice(open + 1, close), startKey: start, state };
+  return close < 0 ? null : (text.slice(close + 1).trim().split(/\s+/)[0] ?? null);
 }
 
 export interface CgroupFacts {

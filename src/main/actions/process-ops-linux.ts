@@ -1,17 +1,13 @@
-/** Linux: everything from /proc (no process spawned), signals via process.kill, elevation via pkexec. */
-import { readFile, readdir, readlink } from 'node:fs/promises';
-import { elevatedSignal } from './elevated-signal';
-import { parseCgroup, parseProcStat, type ProcEntry } from './proc-parse';
+/**
+ * Linux: everything from /proc (no process spawned), signals via process.kill, elevation via pkexec.
+ * The stat parser and the facts reader are the process area's (src/main/process/linux).
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { parseProcStat } from '../process/linux/parse-proc-files';
+import { linuxProcessProvider } from '../process/linux/linux-process-provider';
+import { parseCgroup, procStatState, type ProcEntry } from './proc-parse';
 import { signalErrorResult, type ProcessOps } from './process-ops';
-import type { ProcessFacts } from '../../shared/types';
-
-async function readStat(pid: number): Promise<ProcEntry | null> {
-  try {
-    return parseProcStat(await readFile(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return null;
-  }
-}
+import { elevatedSignal } from './elevated-signal';
 
 async function readText(path: string): Promise<string | null> {
   try {
@@ -19,6 +15,14 @@ async function readText(path: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** Fresh (uncached) stat of one pid, or null when it is gone. */
+async function readStat(pid: number): Promise<ProcEntry | null> {
+  const text = await readText(`/proc/${pid}/stat`);
+  const stat = text === null ? null : parseProcStat(text);
+  if (!stat || text === null) return null;
+  return { pid, ppid: stat.parentPid, name: stat.comm, startKey: String(stat.startTicks), state: procStatState(text) ?? undefined };
 }
 
 export function linuxProcessOps(): ProcessOps {
@@ -35,6 +39,7 @@ export function linuxProcessOps(): ProcessOps {
     },
     async alive(pid) {
       const stat = await readStat(pid);
+      // A zombie is dead already: it only waits for its parent to collect the exit status.
       return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
     },
     async signal(pid, mode) {
@@ -57,21 +62,8 @@ export function linuxProcessOps(): ProcessOps {
       if (facts.systemdUnit) return { kind: 'systemd', name: facts.systemdUnit, stopCommand: ['systemctl', 'stop', facts.systemdUnit] };
       return null;
     },
-    async facts(pid): Promise<ProcessFacts | null> {
-      const stat = await readStat(pid);
-      if (!stat) return null;
-      const [path, cmdline] = await Promise.all([readlink(`/proc/${pid}/exe`).catch(() => null), readText(`/proc/${pid}/cmdline`)]);
-      return {
-        pid,
-        name: stat.name,
-        path,
-        command: cmdline ? cmdline.replace(/\0+$/, '').split('\0').join(' ') || null : null,
-        user: null,
-        started: null,
-        startKey: stat.startKey,
-        services: [],
-        parentPid: stat.ppid,
-      };
+    async facts(pid) {
+      return (await linuxProcessProvider.collect([pid], new Map())).get(pid) ?? null;
     },
     async privileged() {
       return typeof process.getuid === 'function' && process.getuid() === 0;

@@ -1,16 +1,59 @@
+/**
+ * Kill, close and the audit log. `confirm: false` only plans (the confirmation shows what would end);
+ * `confirm: true` acts, and every attempt — done, refused or failed — is appended to the audit log.
+ */
 import type { Handlers } from './handlers';
 import type { Engine } from '../engine/engine';
-import { err } from '../../shared/result';
+import type { KillOutcome, KillRequest } from '../../shared/actions';
+import { ok } from '../../shared/result';
+import { killProcess } from '../actions/kill';
+import { defaultKillDeps, type KillDeps } from '../actions/kill-deps';
+import { processOps } from '../actions/process-ops-table';
+import { closeConnection } from '../actions/close-connection';
+import { appendAudit, auditLogPath, readAudit } from '../actions/audit-log';
 
 type ActionHandlers = Pick<Handlers, 'kill' | 'close' | 'auditLog'>;
 
-/** STUB — the actions area implements these. */
-export function createActionHandlers(ctx: { engine: Engine; dataDir?: string }): ActionHandlers {
-  void ctx;
-  const notYet = 'Kill and close arrive with the actions issue (#6).';
+export interface ActionContext {
+  engine: Engine;
+  dataDir?: string;
+  /** Tests override timings or the OS layer. */
+  killDeps?: Partial<KillDeps>;
+}
+
+function killTarget(req: KillRequest, outcome: KillOutcome): string {
+  const who = outcome.targets
+    .filter((t) => t.role !== 'child')
+    .map((t) => `pid ${t.pid}${t.name ? ` ${t.name}` : ''}`)
+    .join(', ');
+  const asked = req.pid !== undefined ? `pid ${req.pid}` : `${req.protocol ?? ''}${req.protocol ? ' ' : ''}port ${req.port}`;
+  const flags = [req.force ? 'force' : '', req.tree ? 'tree' : '', req.elevate ? 'elevated' : ''].filter(Boolean).join(', ');
+  return `${asked}${who && who !== asked ? ` (${who})` : ''}${flags ? ` [${flags}]` : ''}`;
+}
+
+export function createActionHandlers(ctx: ActionContext): ActionHandlers {
+  const ops = processOps();
+  const deps: KillDeps = { ...defaultKillDeps(ctx.engine, ops), ...ctx.killDeps };
+  const auditFile = auditLogPath(ctx.dataDir);
+  const audit = (action: string, target: string, result: string): Promise<boolean> =>
+    appendAudit(auditFile, { time: new Date().toISOString(), action, target, result });
+
   return {
-    kill: async () => err('NOT_IMPLEMENTED', notYet),
-    close: async () => err('NOT_IMPLEMENTED', notYet),
-    auditLog: async () => ({ ok: true, value: [] }),
+    async kill(req) {
+      const outcome = await killProcess(req, deps);
+      if (req.confirm) await audit('kill', killTarget(req, outcome), `${outcome.result}: ${outcome.message}`);
+      return ok(outcome);
+    },
+    async close(req) {
+      const result = await closeConnection(req, { engine: ctx.engine, platform: deps.platform, privileged: () => deps.ops.privileged() });
+      if (req.confirm) {
+        const target = `tcp ${req.localAddress}:${req.localPort} → ${req.remoteAddress}:${req.remotePort}${req.elevate ? ' [elevated]' : ''}`;
+        await audit('close', target, result.ok ? `${result.value.result}: ${result.value.message}` : `error: ${result.message}`);
+      }
+      return result;
+    },
+    async auditLog() {
+      return ok(await readAudit(auditFile));
+    },
   };
 }
