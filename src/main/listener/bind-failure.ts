@@ -6,14 +6,9 @@
 import type { BindFailure, BindFailureCause } from '../../shared/listener';
 import { formatEndpoint } from '../../shared/listener';
 import type { SocketRow } from '../../shared/types';
+import { findExcludedRange, type ExcludedPortRange } from '../catalog/parse-port-ranges';
 
-/** An inclusive reserved port range (Windows `netsh int ipv4 show excludedportrange`). */
-export interface ExcludedPortRange {
-  start: number;
-  end: number;
-  /** `*` rows in netsh output: reserved by an administrator rather than by Hyper-V/WinNAT. */
-  administered?: boolean;
-}
+export type { ExcludedPortRange };
 
 export type HolderRow = Pick<SocketRow, 'protocol' | 'family' | 'localAddress' | 'localPort' | 'state' | 'pid' | 'processName' | 'id'> &
   Partial<Pick<SocketRow, 'dualStack'>>;
@@ -65,10 +60,6 @@ export function relevantHolders(facts: Pick<BindFailureFacts, 'rows' | 'port' | 
   return [...list].sort((a, b) => Number(b.pid !== null) - Number(a.pid !== null));
 }
 
-export function findExcludedRange(port: number, ranges: ExcludedPortRange[]): ExcludedPortRange | null {
-  return ranges.find((r) => port >= r.start && port <= r.end) ?? null;
-}
-
 function holderText(row: HolderRow): string {
   const who = row.pid !== null ? `${row.processName ?? 'an unnamed process'} (pid ${row.pid})` : 'a process whose owner is hidden';
   return `${who} on ${formatEndpoint(row.localAddress || '*', row.localPort)}`;
@@ -112,20 +103,20 @@ export function explainBindFailure(facts: BindFailureFacts): BindFailure {
 
   if (errno === 'EACCES' || errno === 'EPERM') {
     if (platform === 'win32') {
-      const range = findExcludedRange(port, facts.excludedRanges);
+      const range = findExcludedRange(facts.excludedRanges, port);
       if (range) {
         const by = range.administered
           ? 'an administrator reserved it (netsh … add excludedportrange)'
           : 'Windows reserves such ranges for Hyper-V, WSL 2, Docker Desktop and WinNAT, often at boot';
         return make(
           'excluded-range',
-          `Port ${label} lies in the excluded port range ${range.start}–${range.end}: ${by}. Nothing listens there, but no program may bind it, so Windows answers "access forbidden".`,
+          `Port ${label} lies in the excluded port range ${range.low}–${range.high}: ${by}. Nothing listens there, but no program may bind it, so Windows answers "access forbidden".`,
           [
             `See the ranges: netsh int ipv4 show excludedportrange protocol=${protocol}`,
             'Free them (admin): net stop winnat, then net start winnat — Windows reserves new ranges, usually elsewhere.',
             `Keep this port for yourself (admin, while it is free): netsh int ipv4 add excludedportrange protocol=${protocol} startport=${port} numberofports=1`,
           ],
-          { excludedRange: { start: range.start, end: range.end } },
+          { excludedRange: { start: range.low, end: range.high } },
         );
       }
       if (holder) {

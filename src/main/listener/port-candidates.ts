@@ -1,6 +1,5 @@
 /** Which ports to try when suggesting a free one: nearest first, skipping what cannot work. Pure. */
-import type { ExcludedPortRange } from './bind-failure';
-import { findExcludedRange } from './bind-failure';
+import { findExcludedRange, type ExcludedPortRange } from '../catalog/parse-port-ranges';
 
 export interface CandidateOptions {
   /** Lowest port worth trying (the unprivileged start when low ports are refused). */
@@ -19,7 +18,7 @@ export function candidatePorts(port: number, options: CandidateOptions): number[
   const push = (p: number): void => {
     if (p < Math.max(1, options.minPort) || p > 65535 || seen.has(p)) return;
     seen.add(p);
-    if (!findExcludedRange(p, options.excludedRanges)) out.push(p);
+    if (!findExcludedRange(options.excludedRanges, p)) out.push(p);
   };
   let center = port;
   if (port < options.minPort) {

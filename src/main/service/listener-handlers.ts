@@ -8,7 +8,8 @@ import type { Engine } from '../engine/engine';
 import { ok, err } from '../../shared/result';
 import { createListenerManager } from '../listener/listener-manager';
 import { readUnprivilegedPortStart, type BindFactSources } from '../listener/bind-facts';
-import type { ExcludedPortRange } from '../listener/bind-failure';
+import type { ExcludedPortRange } from '../catalog/parse-port-ranges';
+import { readExcludedPortRanges } from '../catalog/read-port-ranges';
 import { localAddresses } from '../listener/local-addresses';
 import { probe } from '../listener/probe';
 import { createWindowsFirewallRules } from '../listener/firewall-rule';
@@ -32,7 +33,13 @@ export function createListenerHandlers(ctx: ListenerHandlerContext): {
     platform,
     rows: async (port, protocol) =>
       (await ctx.engine.snapshot()).rows.filter((r) => r.localPort === port && r.protocol === protocol),
-    excludedRanges: ctx.excludedRanges ?? (async () => []),
+    excludedRanges:
+      ctx.excludedRanges ??
+      (async (protocol) => {
+        if (platform !== 'win32') return [];
+        const ranges = await readExcludedPortRanges(protocol);
+        return ranges.ok ? ranges.value : [];
+      }),
     unprivilegedPortStart: () => readUnprivilegedPortStart(platform),
     localAddresses: () => localAddresses().map((a) => a.address),
   };

@@ -6,7 +6,7 @@ describe('candidatePorts', () => {
     expect(candidatePorts(8080, { minPort: 1, excludedRanges: [], limit: 4 })).toEqual([8081, 8079, 8082, 8078]);
   });
   it('skips excluded ranges', () => {
-    expect(candidatePorts(50000, { minPort: 1, excludedRanges: [{ start: 49990, end: 50089 }], limit: 2 })).toEqual([49989, 49988]);
+    expect(candidatePorts(50000, { minPort: 1, excludedRanges: [{ low: 49990, high: 50089, administered: false }], limit: 2 })).toEqual([49989, 49988]);
   });
   it('for a privileged port offers the conventional alternative, then the unprivileged start', () => {
     expect(candidatePorts(80, { minPort: 1024, excludedRanges: [], limit: 3 })).toEqual([8080, 1024, 1025]);
