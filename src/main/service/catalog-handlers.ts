@@ -1,11 +1,12 @@
 import type { Handlers } from './handlers';
-import { err } from '../../shared/result';
+import { ok } from '../../shared/result';
+import { describePorts } from '../../shared/catalog/index';
 
 type CatalogHandlers = Pick<Handlers, 'describe'>;
 
-/** STUB — the catalog area implements this. */
+/** The catalog is pure data: describe answers from it directly (ports are validated by the schema). */
 export function createCatalogHandlers(): CatalogHandlers {
   return {
-    describe: async () => err('NOT_IMPLEMENTED', 'describe is not implemented yet'),
+    describe: async ({ ports }) => ok(describePorts(ports)),
   };
 }

@@ -107,3 +107,8 @@ export function hasCuratedMeaning(port: number, protocol: CatalogProtocol): bool
 export function bestMeaning(port: number, protocol: CatalogProtocol): PortMeaning | null {
   return describe(port, protocol).meanings[0] ?? null;
 }
+
+/** Several ports at once, as the API and the CLI take them; a port without a protocol means tcp then udp. */
+export function describePorts(requests: readonly { port: number; protocol?: CatalogProtocol }[]): PortDescription[] {
+  return requests.flatMap(({ port, protocol }) => (protocol ? [describe(port, protocol)] : [describe(port, 'tcp'), describe(port, 'udp')]));
+}

@@ -2,7 +2,7 @@
  * The port catalog: IANA's registry, the vendor references (one data file per document), common
  * developer ports, and who normally owns a port. Pure TypeScript: main and the renderer both use it.
  */
-export { describe, bestMeaning, hasCuratedMeaning, portRangeClass } from './describe';
+export { describe, describePorts, bestMeaning, hasCuratedMeaning, portRangeClass } from './describe';
 export { ownerVerdict, expectedOwners, describeExpectation, normalizeProcessName } from './owner-verdict';
 export { servicePort, serviceEndpoint, inEphemeralRange, type ServiceEndpoint, type ServicePortOptions } from './service-port';
 export { annotateRows, ephemeralMeaning, EPHEMERAL_LABEL, EPHEMERAL_SOURCE } from './annotate';
