@@ -1,4 +1,23 @@
+/** Renderer entry: one store, one API (Electron bridge or web client), live sync, then React. */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AppProvider } from './store/app-context';
+import { createAppStore, type AppStore } from './store/app-store';
+import { startLiveSync, sendRefreshInterval } from './store/live-sync';
+import { browserStorage } from './store/storage';
+import { getApi, isWebFace } from './transport';
+import './styles.css';
 
-/** STUB — the UI area builds the app here. */
-createRoot(document.getElementById('root')!).render(<h1>PortScope</h1>);
+const api = getApi();
+let store: AppStore | null = null;
+store = createAppStore({ storage: browserStorage(), onRefreshChange: sendRefreshInterval(api, () => store) });
+const sync = startLiveSync(api, store);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProvider services={{ store, api, sync, webFace: isWebFace() }}>
+      <App />
+    </AppProvider>
+  </StrictMode>,
+);

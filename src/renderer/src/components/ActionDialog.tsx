@@ -1,0 +1,160 @@
+/**
+ * Kill / close confirmation: first asks main for the plan (`confirm: false` does nothing), shows exactly
+ * what would end, then acts only on the user's click and shows the honest outcome.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { PortScopeApi } from '../../../shared/api';
+import type { CloseOutcome, KillOutcome } from '../../../shared/actions';
+import type { Result } from '../../../shared/result';
+import type { SocketRow } from '../../../shared/types';
+import type { ActionName } from '../store/app-store';
+
+export interface ActionDialogProps {
+  kind: 'kill' | 'close';
+  row: SocketRow;
+  api: PortScopeApi;
+  onUnavailable(action: ActionName, reason: string): void;
+  onDone(message: string, failed: boolean): void;
+  onCancel(): void;
+}
+
+type Phase =
+  | { step: 'planning' }
+  | { step: 'plan'; kill?: KillOutcome; close?: CloseOutcome }
+  | { step: 'refused'; message: string }
+  | { step: 'acting' }
+  | { step: 'done'; message: string; failed: boolean };
+
+const endpoint = (a: string | null, p: number | null): string => (a === null ? '*' : `${a.includes(':') ? `[${a}]` : a}:${p ?? '*'}`);
+
+export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }: ActionDialogProps): ReactNode {
+  const [phase, setPhase] = useState<Phase>({ step: 'planning' });
+  const [force, setForce] = useState(false);
+  const [tree, setTree] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    const ask: Promise<Result<KillOutcome | CloseOutcome>> =
+      kind === 'kill'
+        ? api.kill({ pid: row.pid ?? undefined, confirm: false })
+        : api.close({ localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress ?? '', remotePort: row.remotePort ?? 0, confirm: false });
+    void ask.then((r) => {
+      if (!alive) return;
+      if (!r.ok) {
+        if (r.code === 'NOT_IMPLEMENTED' || r.code === 'UNSUPPORTED') onUnavailable(kind, r.message);
+        setPhase({ step: 'refused', message: r.message });
+      } else if (kind === 'kill') setPhase({ step: 'plan', kill: r.value as KillOutcome });
+      else setPhase({ step: 'plan', close: r.value as CloseOutcome });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [api, kind, row, onUnavailable]);
+
+  const act = async (): Promise<void> => {
+    if (phase.step !== 'plan') return;
+    setPhase({ step: 'acting' });
+    if (kind === 'kill') {
+      const target = phase.kill?.targets[0];
+      const r = await api.kill({ pid: row.pid ?? undefined, startKey: target?.startKey ?? null, force, tree, confirm: true });
+      const failed = !r.ok || r.value.result !== 'ended';
+      setPhase({ step: 'done', message: r.ok ? r.value.message : r.message, failed });
+    } else {
+      const r = await api.close({ localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress ?? '', remotePort: row.remotePort ?? 0, confirm: true });
+      const failed = !r.ok || r.value.result !== 'closed';
+      setPhase({ step: 'done', message: r.ok ? r.value.message : r.message, failed });
+    }
+  };
+
+  const title = kind === 'kill' ? `End ${row.processName ?? 'process'} (PID ${row.pid ?? '?'})?` : 'Close this connection?';
+  const planRefused = phase.step === 'plan' && ((phase.kill && phase.kill.result !== 'planned') || (phase.close && phase.close.result !== 'planned'));
+
+  return (
+    <div className="modal-backdrop" onMouseDown={onCancel}>
+      <div className="modal" role="dialog" aria-modal="true" aria-label={title} data-testid="action-dialog" onMouseDown={(e) => e.stopPropagation()}>
+        <h2>{title}</h2>
+        {phase.step === 'planning' && <p className="muted">Asking what this would do…</p>}
+        {phase.step === 'refused' && (
+          <p className="error-text" data-testid="action-refused">
+            {phase.message}
+          </p>
+        )}
+        {phase.step === 'plan' && phase.kill && (
+          <>
+            <p data-testid="action-plan-message">{phase.kill.message}</p>
+            <table className="plan" data-testid="kill-plan">
+              <thead>
+                <tr>
+                  <th>PID</th>
+                  <th>Process</th>
+                  <th>Ports</th>
+                  <th>Services</th>
+                  <th>Children</th>
+                </tr>
+              </thead>
+              <tbody>
+                {phase.kill.targets.map((t) => (
+                  <tr key={t.pid}>
+                    <td className="num">{t.pid}</td>
+                    <td title={t.path ?? undefined}>
+                      {t.name ?? '?'}
+                      {t.path && <div className="muted small">{t.path}</div>}
+                    </td>
+                    <td>{t.ports.join(', ') || '—'}</td>
+                    <td>{t.services.join(', ') || '—'}</td>
+                    <td>{t.children.length ? t.children.join(', ') : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="options">
+              <label>
+                <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} data-testid="kill-force" /> Force immediately (no graceful
+                stop)
+              </label>
+              <label>
+                <input type="checkbox" checked={tree} onChange={(e) => setTree(e.target.checked)} /> Also end its child processes
+              </label>
+            </div>
+          </>
+        )}
+        {phase.step === 'plan' && phase.close && (
+          <>
+            <p className="mono">
+              {endpoint(row.localAddress, row.localPort)} ⇄ {endpoint(row.remoteAddress, row.remotePort)} · {row.processName ?? '?'} ({row.pid ?? '?'})
+            </p>
+            <p data-testid="action-plan-message">{phase.close.message}</p>
+          </>
+        )}
+        {phase.step === 'acting' && <p className="muted">Working…</p>}
+        {phase.step === 'done' && (
+          <p className={phase.failed ? 'error-text' : 'ok-text'} data-testid="action-outcome">
+            {phase.message}
+          </p>
+        )}
+        <div className="modal-buttons">
+          {phase.step === 'done' ? (
+            <button type="button" className="primary" autoFocus onClick={() => onDone(phase.message, phase.failed)} data-testid="action-close">
+              Close
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={onCancel} data-testid="action-cancel" autoFocus>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="danger"
+                disabled={phase.step !== 'plan' || Boolean(planRefused)}
+                onClick={() => void act()}
+                data-testid="action-confirm"
+              >
+                {kind === 'kill' ? 'End process' : 'Close connection'}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
