@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSs, parseSsEndpoint, parseSsUsers } from '../../../../src/main/collectors/linux/parse-ss';
+import { randomText } from './random-text';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/linux/${name}`, import.meta.url), 'utf8');
+
+describe('parseSs on `ss -tunap` with a header', () => {
+  const { rows, unparsed } = parseSs(fixture('ss-tunap.txt'));
+  const find = (proto: string, port: number, state?: string) =>
+    rows.find((r) => r.protocol === proto && r.localPort === port && (state === undefined || r.state === state));
+
+  it('reads every data line and skips the header', () => {
+    expect(unparsed).toEqual([]);
+    expect(rows).toHaveLength(16);
+  });
+
+  it('lists every owner of a shared socket, names with spaces kept', () => {
+    expect(find('tcp', 80)?.owners.map((o) => o.pid)).toEqual([1201, 1202, 1203]);
+    expect(find('udp', 5353, undefined)?.owners).toBeDefined();
+    const mdns = rows.find((r) => r.protocol === 'udp' && r.localPort === 5353 && r.family === 6);
+    expect(mdns?.owners).toEqual([
+      { pid: 4242, processName: 'Web Content' },
+      { pid: 4250, processName: 'Web Content' },
+    ]);
+    expect(find('tcp', 8080, 'LISTEN')?.owners).toEqual([{ pid: 3100, processName: 'my app, v2' }]);
+  });
+
+  it('keeps quotes and parentheses inside a name', () => {
+    expect(find('tcp', 40502)?.owners).toEqual([{ pid: 7002, processName: 'a"b)c' }]);
+  });
+
+  it('tells dual-stack `*:port` from v6-only `[::]:port` and IPv4', () => {
+    expect(find('tcp', 22, 'LISTEN')).toMatchObject({ family: 6, localAddress: '::', dualStack: true });
+    expect(find('tcp', 8080, 'LISTEN')).toMatchObject({ family: 6, localAddress: '::', dualStack: false });
+    expect(find('tcp', 80)).toMatchObject({ family: 4, localAddress: '0.0.0.0', dualStack: false });
+  });
+
+  it('moves zones into localScope', () => {
+    expect(find('udp', 53)).toMatchObject({ localAddress: '127.0.0.53', localScope: 'lo', family: 4 });
+    expect(find('udp', 546)).toMatchObject({ localAddress: 'fe80::a00:27ff:fe4e:66a1', localScope: 'enp0s3', family: 6 });
+    expect(find('tcp', 40012)).toMatchObject({ localScope: 'enp0s3', remoteAddress: 'fe80::1', remotePort: 22 });
+  });
+
+  it('keeps IPv4-mapped addresses on an IPv6 socket', () => {
+    expect(find('tcp', 8080, 'ESTABLISHED')).toMatchObject({ family: 6, localAddress: '::ffff:127.0.0.1', remoteAddress: '::ffff:127.0.0.1', remotePort: 40100 });
+  });
+
+  it('maps states to canonical names; UDP has state null and listeners no remote', () => {
+    expect(find('tcp', 40022)?.state).toBe('TIME_WAIT');
+    expect(find('tcp', 40022)?.owners).toEqual([]);
+    expect(find('tcp', 40500)?.state).toBe('SYN_SENT');
+    expect(find('tcp', 40502)?.state).toBe('CLOSE_WAIT');
+    expect(find('tcp', 40504)?.state).toBe('FIN_WAIT_2');
+    expect(find('udp', 44001)).toMatchObject({ state: null, remoteAddress: '192.168.1.1', remotePort: 53 });
+    expect(find('udp', 53)).toMatchObject({ state: null, remoteAddress: null, remotePort: null });
+    expect(find('tcp', 80)).toMatchObject({ state: 'LISTEN', remoteAddress: null, remotePort: null });
+  });
+});
+
+describe('parseSs on `ss -tunapeH` (no header, -e extras)', () => {
+  const { rows, unparsed } = parseSs(fixture('ss-tunapeH.txt'));
+  it('reads inode, uid (absent = 0) and v6only', () => {
+    expect(unparsed).toEqual([]);
+    expect(rows).toHaveLength(11);
+    const https = rows.find((r) => r.localPort === 50110);
+    expect(https).toMatchObject({ uid: 1000, inode: 88123, owners: [] });
+    expect(rows.find((r) => r.localPort === 631)).toMatchObject({ uid: 0, inode: 20031, owners: [] });
+    expect(rows.find((r) => r.localPort === 40022)).toMatchObject({ inode: 0, state: 'TIME_WAIT' });
+    expect(rows.find((r) => r.localPort === 41006)).toMatchObject({ family: 6, localAddress: '::1', dualStack: false });
+    expect(rows.find((r) => r.localPort === 41007)).toMatchObject({ family: 6, localAddress: '::', dualStack: true });
+  });
+  it('reads a truncated comm with a comma and a quote', () => {
+    expect(rows.find((r) => r.localPort === 41001)?.owners).toEqual([{ pid: 8805, processName: 'web, "conten' }]);
+  });
+});
+
+describe('parseSs helpers and bad input', () => {
+  it('parses endpoints and rejects junk', () => {
+    expect(parseSsEndpoint('[fe80::1]%eth0:40012')).toMatchObject({ address: 'fe80::1', scope: 'eth0', port: 40012, family: 6 });
+    expect(parseSsEndpoint('*:*')).toMatchObject({ address: '::', port: 0, starWildcard: true });
+    expect(parseSsEndpoint(':::22')).toMatchObject({ address: '::', port: 22, family: 6 });
+    expect(parseSsEndpoint('1.2.3.4:99999')).toBeNull();
+    expect(parseSsEndpoint('host:80')).toBeNull();
+    expect(parseSsEndpoint('[::1')).toBeNull();
+  });
+
+  it('parses a users section with duplicate fds of one process once', () => {
+    expect(parseSsUsers('users:(("x",pid=1,fd=3),("x",pid=1,fd=4))')).toEqual([{ pid: 1, processName: 'x' }]);
+  });
+
+  it('reads a table without the Netid column (ss -tnap)', () => {
+    const { rows } = parseSs('State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1,fd=3))\n');
+    expect(rows).toEqual([expect.objectContaining({ protocol: 'tcp', state: 'LISTEN', localPort: 22 })]);
+  });
+
+  it('counts garbage lines, skips other socket kinds, never throws', () => {
+    const result = parseSs('tcp LISTEN 0 128 nonsense\nu_str ESTAB 0 0 * 123 * 456\nhello world\n');
+    expect(result.rows).toEqual([]);
+    expect(result.unparsed).toHaveLength(2);
+  });
+
+  it('survives random and truncated text', () => {
+    const text = fixture('ss-tunap.txt');
+    for (let i = 0; i < 300; i++) {
+      const cut = text.slice(0, Math.floor((text.length * i) / 300));
+      expect(() => parseSs(cut)).not.toThrow();
+      expect(() => parseSs(randomText(i, 400))).not.toThrow();
+    }
+  });
+});
