@@ -61,8 +61,8 @@ export function protectedReason(subject: ProtectionSubject, ctx: ProtectionConte
     return `${subject.name} (pid ${subject.pid}) is a critical system process; ending it crashes or restarts the system`;
   }
   if (ctx.platform === 'win32' && name === 'svchost.exe') {
-    const hit = subject.services.find((s) => CRITICAL_SERVICES.includes(s.toLowerCase()));
-    if (hit) return `svchost.exe (pid ${subject.pid}) hosts ${hit}; ending it makes Windows restart`;
+    const hits = subject.services.filter((s) => CRITICAL_SERVICES.includes(s.toLowerCase()));
+    if (hits.length > 0) return `svchost.exe (pid ${subject.pid}) hosts ${hits.join(' and ')}; ending it makes Windows restart`;
   }
   return null;
 }

@@ -22,13 +22,18 @@ export interface ActionContext {
 }
 
 function killTarget(req: KillRequest, outcome: KillOutcome): string {
-  const who = outcome.targets
-    .filter((t) => t.role !== 'child')
-    .map((t) => `pid ${t.pid}${t.name ? ` ${t.name}` : ''}`)
-    .join(', ');
-  const asked = req.pid !== undefined ? `pid ${req.pid}` : `${req.protocol ?? ''}${req.protocol ? ' ' : ''}port ${req.port}`;
-  const flags = [req.force ? 'force' : '', req.tree ? 'tree' : '', req.elevate ? 'elevated' : ''].filter(Boolean).join(', ');
-  return `${asked}${who && who !== asked ? ` (${who})` : ''}${flags ? ` [${flags}]` : ''}`;
+  const roots = outcome.targets.filter((t) => t.role !== 'child');
+  const named = (pid: number): string => {
+    const name = roots.find((t) => t.pid === pid)?.name;
+    return `pid ${pid}${name ? ` ${name}` : ''}`;
+  };
+  const children = outcome.targets.length - roots.length;
+  const flags = [req.force ? 'force' : '', req.tree ? `tree: ${children} children` : '', req.elevate ? 'elevated' : ''].filter(Boolean).join(', ');
+  const what =
+    req.pid !== undefined
+      ? named(req.pid)
+      : `${req.protocol ? `${req.protocol} ` : ''}port ${req.port}${roots.length ? ` (${roots.map((t) => named(t.pid)).join(', ')})` : ''}`;
+  return `${what}${flags ? ` [${flags}]` : ''}`;
 }
 
 export function createActionHandlers(ctx: ActionContext): ActionHandlers {
