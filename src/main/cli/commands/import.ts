@@ -1,13 +1,72 @@
-import { EXIT_NOTHING, type CliCommand } from '../command';
+import { readFile } from 'node:fs/promises';
+import { EXIT_NOTHING, EXIT_OK, UsageError, type CliCommand } from '../command';
+import { formatRows, rowFormatFrom } from '../print-rows';
+import { importCaptures, type CaptureFile } from '../../import/import-captures';
 
-/** STUB — replaced by the area that owns `import`. */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'not implemented yet',
-  help: 'portscope import: not implemented yet',
-  options: {},
-  run: async ({ io }) => {
-    io.err('portscope: import is not implemented yet.\n');
-    return EXIT_NOTHING;
+  summary: 'parse saved captures (netstat, ss, lsof, PowerShell, tasklist …) from any machine',
+  help: `Usage: portscope import <file|-> [<file> …] [--format F] [--encoding E] [--json|--csv]
+
+Reads socket tables saved on any machine and prints them as PortScope rows. \`-\` reads standard input.
+Several files may be given: a tasklist capture is joined to the sockets by pid (names, services).
+
+  --format F     auto (default) or one of:
+                   netstat-windows       netstat -ano / -an / -anob, any display language
+                   get-nettcpconnection  Get-NetTCPConnection / Get-NetUDPEndpoint | ConvertTo-Json
+                   tasklist              tasklist /svc /fo csv  (or /fo csv /nh)
+                   ss                    ss -tunap (with or without header)
+                   netstat-linux         netstat -tunap
+                   proc-net              /proc/net/tcp, tcp6, udp, udp6 (one or several)
+                   lsof                  lsof -nP -iTCP -iUDP -F pcnPtTf
+                   netstat-macos         netstat -anv -p tcp / -p udp (every macOS layout)
+                 With several files, a forced format applies to all of them.
+  --encoding E   auto (default: UTF-8, UTF-8 BOM, UTF-16 and OEM code pages detected) or a name such
+                 as utf8, utf16le, cp850, cp866, cp437, windows-1252
+  --json         one JSON array of rows (see CONTRACT.md)
+  --csv          CSV with a header line
+
+Lines that cannot be read are skipped and counted on stderr; --json output stays valid.
+Exit: 0 rows printed, 1 no socket in the captures, 2 bad input (unreadable file, unknown format).
+Examples:
+  portscope import netstat.txt tasklist.csv
+  ssh host ss -tunap | portscope import - --json`,
+  options: {
+    format: { type: 'string', short: 'f' },
+    encoding: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+  },
+  async run({ values, positionals, io }) {
+    const output = rowFormatFrom(values);
+    if (positionals.length === 0) throw new UsageError('give a capture file to import, or - for standard input');
+    if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+    const files: CaptureFile[] = [];
+    for (const name of positionals) {
+      if (name === '-') {
+        files.push({ name: 'standard input', bytes: await io.readStdin() });
+        continue;
+      }
+      try {
+        files.push({ name, bytes: await readFile(name) });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+        throw new UsageError(`cannot read ${name}: ${why}`);
+      }
+    }
+    const result = importCaptures(files, {
+      format: values.format === undefined ? 'auto' : String(values.format),
+      encoding: values.encoding === undefined ? 'auto' : String(values.encoding),
+    });
+    if (!result.ok) throw new UsageError(result.message);
+    io.out(formatRows(result.value.rows, output));
+    for (const file of result.value.files) {
+      if (file.unparsed > 0) io.err(`portscope: skipped ${file.unparsed} lines that could not be read in ${file.name}\n`);
+    }
+    if (result.value.files.every((f) => f.format === 'tasklist')) {
+      io.err('portscope: a tasklist capture names processes but holds no sockets: import it together with a netstat or Get-NetTCPConnection capture.\n');
+    }
+    return result.value.rows.length > 0 ? EXIT_OK : EXIT_NOTHING;
   },
 };

@@ -88,7 +88,7 @@ function bestOemDecode(buffer: Buffer): Decoded {
 function knownWordScore(text: string): number {
   let score = 0;
   for (const token of text.slice(0, 200_000).split(/\s+/)) {
-    if (!/[^\x00-\x7f]/.test(token)) continue;
+    if (![...token].some((c) => c.charCodeAt(0) > 0x7f)) continue;
     if (isKnownNetstatStateWord(token) || HEADER_WORDS.has(token.toUpperCase())) score++;
   }
   return score;
