@@ -43,11 +43,11 @@ async function start(): Promise<void> {
 
   const openWindow = (): void => {
     window = createMainWindow(paths, settings);
+    // No window, no polling; the interval stays as chosen and resumes with the next window's first list.
     window.on('closed', () => {
       window = null;
-      service.engine.setInterval(0);
+      service.engine.stop();
     });
-    service.engine.setInterval(settings.get().pollIntervalMs);
   };
   openWindow();
 

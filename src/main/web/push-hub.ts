@@ -1,7 +1,8 @@
 /**
  * WebSocket clients and the service's push events: one service subscription fans out to every client.
- * The poller runs only while someone watches: it starts with the first client and pauses after the
- * last one leaves, remembering the interval the UI chose.
+ * The poller runs only while someone watches: a client connecting makes the engine live (and, the first
+ * time, sets the default interval when the service was created paused, as the CLI does); the last one
+ * leaving stops it without forgetting the interval the UI chose.
  */
 import type { WebSocket } from 'ws';
 import type { PushEvent } from '../../shared/api';
@@ -15,23 +16,28 @@ export interface PushHub {
 
 export function createPushHub(service: PortScopeService, defaultIntervalMs: number): PushHub {
   const clients = new Set<WebSocket>();
-  let remembered = defaultIntervalMs;
+  let intervalChosen = false;
   const broadcast = (event: PushEvent): void => {
+    if (event.type === 'poll-interval') intervalChosen = true;
     const text = JSON.stringify(event);
     for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
   };
   const unsubscribe = service.subscribe(broadcast);
 
+  const startPolling = (): void => {
+    if (!intervalChosen && service.engine.intervalMs() === 0) service.engine.setInterval(defaultIntervalMs);
+    intervalChosen = true;
+    // Live again after a reconnect: the next diff's fromSeq tells the page it missed some and must re-pull.
+    service.engine.current().catch(() => undefined);
+  };
+
   return {
     add(socket) {
       clients.add(socket);
-      if (clients.size === 1) service.engine.setInterval(remembered);
+      if (clients.size === 1) startPolling();
       socket.on('close', () => {
         clients.delete(socket);
-        if (clients.size === 0) {
-          remembered = service.engine.intervalMs();
-          service.engine.setInterval(0);
-        }
+        if (clients.size === 0) service.engine.stop();
       });
       // Clients only listen; anything they send is ignored (the API goes over HTTP).
       socket.on('message', () => undefined);
@@ -42,7 +48,7 @@ export function createPushHub(service: PortScopeService, defaultIntervalMs: numb
       unsubscribe();
       for (const socket of clients) socket.close(1001, 'server shutting down');
       clients.clear();
-      service.engine.setInterval(0);
+      service.engine.stop();
     },
   };
 }

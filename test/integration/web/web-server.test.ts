@@ -13,21 +13,23 @@ import { startWebServer, type WebServer } from '../../../src/main/web/index';
 import { apiCall, nextMessage, openSocket, rawRequest } from './helpers';
 
 /** A service whose setPollInterval pushes a diff, like the engine's first poll would. */
-function scriptedService(): PortScopeService & { intervals: number[] } {
+function scriptedService(): PortScopeService & { calls: string[] } {
   const handlers = new Set<(event: PushEvent) => void>();
-  const intervals: number[] = [];
+  const calls: string[] = [];
   let interval = 0;
   const engine = {
     setInterval: (ms: number) => {
       interval = ms;
-      intervals.push(ms);
+      calls.push(`setInterval ${ms}`);
     },
     intervalMs: () => interval,
+    current: async () => void calls.push('current'),
+    stop: () => void calls.push('stop'),
   } as unknown as Engine;
   const row = { id: 'tcp|127.0.0.1|8080||1', protocol: 'tcp', localPort: 8080 };
   return {
     engine,
-    intervals,
+    calls,
     async dispatch(method, input) {
       if (method === 'list') return { ok: true, value: { seq: 1, rows: [row] } };
       if (method === 'setPollInterval') {
@@ -187,7 +189,7 @@ describe('the WebSocket', () => {
     if (!('socket' in opened)) throw new Error(`refused ${opened.refusedStatus}`);
     const { socket } = opened;
     expect(socket.protocol).toBe('portscope');
-    expect(service.intervals.at(-1)).toBe(1000);
+    expect(service.calls).toEqual(['setInterval 1000', 'current']);
     const diff = nextMessage<PushEvent>(socket, (e) => e.type === 'diff');
     await apiCall(port, token, 'setPollInterval', { ms: 500 });
     const event = await diff;
@@ -196,7 +198,7 @@ describe('the WebSocket', () => {
     socket.close();
     await closed;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(service.intervals.at(-1)).toBe(0);
+    expect(service.calls.at(-1)).toBe('stop');
   });
 });
 
