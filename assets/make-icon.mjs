@@ -1,3 +1,4 @@
+/* global Buffer, URL, console */
 // Draws the PortScope icon (a scope ring with crosshair ticks and a green "listening" dot on a navy-to-teal
 // rounded square) with signed distances, and writes icon.png (512), icon.ico and icon.icns (PNG entries).
 // Pure Node (zlib); run `node assets/make-icon.mjs` after changing it. No image tools needed.
