@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildRows, rowId } from '../../../src/main/engine/build-rows';
+import { diffRows, indexRows } from '../../../src/main/engine/diff-rows';
+import type { ProcessFacts } from '../../../src/shared/types';
+import { raw } from './fake-sources';
+
+const facts = new Map<number, ProcessFacts>([
+  [10, { pid: 10, name: 'nginx', path: '/usr/sbin/nginx', command: 'nginx -g x', user: 'www-data', started: '2026-01-01T00:00:00.000Z', startKey: '5', services: [], parentPid: 1 }],
+]);
+
+describe('buildRows', () => {
+  it('joins process facts into contract rows with a stable id', () => {
+    const [row] = buildRows([raw({ owners: [{ pid: 10, processName: 'ngin' }, { pid: 11, processName: 'nginx' }] })], { facts });
+    expect(row).toMatchObject({
+      id: 'tcp|127.0.0.1|8080|*|*|10', pid: 10, processName: 'nginx', user: 'www-data', processPath: '/usr/sbin/nginx',
+      processCommand: 'nginx -g x', processStarted: '2026-01-01T00:00:00.000Z', meaning: null, services: [],
+    });
+    expect(row!.owners).toEqual([{ pid: 10, processName: 'nginx' }, { pid: 11, processName: 'nginx' }]);
+  });
+
+  it('names hidden-owner rows by uid and keeps the reason', () => {
+    const [row] = buildRows([raw({ owners: [], uid: 0, ownerHidden: 'owned by uid 0 (root)' })], { facts, userNames: new Map([[0, 'root']]) });
+    expect(row).toMatchObject({ pid: null, processName: null, user: 'root', ownerHidden: 'owned by uid 0 (root)', id: 'tcp|127.0.0.1|8080|*|*|-' });
+  });
+
+  it('tells identical tuples apart and sorts by protocol and port', () => {
+    const rows = buildRows([raw({ protocol: 'udp', localPort: 53, state: null }), raw({ localPort: 9000 }), raw({ localPort: 9000 }), raw({ localPort: 22 })], { facts });
+    expect(rows.map((r) => r.id)).toEqual([
+      'tcp|127.0.0.1|22|*|*|10', 'tcp|127.0.0.1|9000|*|*|10', 'tcp|127.0.0.1|9000|*|*|10#2', 'udp|127.0.0.1|53|*|*|10',
+    ]);
+    expect(rowId(raw({ localAddress: 'fe80::1', localScope: 'eth0', remoteAddress: 'fe80::2', remotePort: 22 }), null)).toBe('tcp|fe80::1%eth0|8080|fe80::2|22|-');
+  });
+});
+
+describe('diffRows', () => {
+  it('finds added, removed and changed rows', () => {
+    const before = indexRows(buildRows([raw({ localPort: 1 }), raw({ localPort: 2 }), raw({ localPort: 3, state: 'ESTABLISHED', remoteAddress: '1.1.1.1', remotePort: 9 })], { facts }));
+    const after = indexRows(buildRows([raw({ localPort: 2 }), raw({ localPort: 3, state: 'CLOSE_WAIT', remoteAddress: '1.1.1.1', remotePort: 9 }), raw({ localPort: 4 })], { facts }));
+    const diff = diffRows(before, after);
+    expect(diff.added.map((r) => r.localPort)).toEqual([4]);
+    expect(diff.removed).toEqual(['tcp|127.0.0.1|1|*|*|10']);
+    expect(diff.changed.map((r) => [r.localPort, r.state])).toEqual([[3, 'CLOSE_WAIT']]);
+    expect(diffRows(after, after)).toEqual({ added: [], changed: [], removed: [] });
+  });
+});

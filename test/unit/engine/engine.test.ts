@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEngine, nextPollDelay } from '../../../src/main/engine/engine';
+import type { PushEvent } from '../../../src/shared/api';
+import type { Collector } from '../../../src/main/collectors/types';
+import { fakeCollector, fakeProvider, raw } from './fake-sources';
+
+function setup(intervalMs: number, collectors: Collector[]) {
+  const events: PushEvent[] = [];
+  const engine = createEngine({ intervalMs, emit: (e) => events.push(e), collectors, processProvider: fakeProvider });
+  return { engine, events, diffs: () => events.flatMap((e) => (e.type === 'diff' ? [e.diff] : [])) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('engine', () => {
+  it('numbers polls and emits a diff from the previous one', async () => {
+    const source = fakeCollector();
+    source.rows = [raw({ localPort: 1 }), raw({ localPort: 2 })];
+    const { engine, diffs } = setup(0, [source]);
+    const first = await engine.current();
+    expect(first).toMatchObject({ seq: 1, source: 'fake', unparsedLines: 0 });
+    expect(first.rows.map((r) => r.processName)).toEqual(['proc10', 'proc10']);
+    expect(diffs()).toEqual([]);
+    source.rows = [raw({ localPort: 2 }), raw({ localPort: 3 })];
+    const second = await engine.current(); // paused (0): each current() collects
+    expect(second.seq).toBe(2);
+    expect(diffs()).toHaveLength(1);
+    expect(diffs()[0]).toMatchObject({ seq: 2, fromSeq: 1, removed: ['tcp|127.0.0.1|1|*|*|10'] });
+    expect(diffs()[0]!.added.map((r) => r.localPort)).toEqual([3]);
+    const side = await engine.snapshot();
+    expect(side.seq).toBe(2); // snapshot() does not advance the sequence
+    expect(engine.latest()?.seq).toBe(2);
+    engine.stop();
+  });
+
+  it('never overlaps: callers during a collection share it', async () => {
+    const source = fakeCollector();
+    let release!: () => void;
+    source.gate = new Promise((resolve) => (release = resolve));
+    const { engine } = setup(0, [source]);
+    const a = engine.current();
+    const b = engine.current();
+    release();
+    const [sa, sb] = await Promise.all([a, b]);
+    expect(source.calls).toBe(1);
+    expect(sa).toBe(sb);
+    engine.stop();
+  });
+
+  it('falls back down the chain when a collector fails, and reports when none works', async () => {
+    const broken: Collector = { name: 'broken', available: async () => true, collect: () => Promise.reject(new Error('netlink denied')) };
+    const missing: Collector = { name: 'missing', available: async () => false, collect: () => Promise.reject(new Error('never')) };
+    const good = fakeCollector('good');
+    good.rows = [raw()];
+    const { engine } = setup(0, [missing, broken, good]);
+    expect((await engine.current()).source).toBe('good');
+    const none = setup(0, [broken]);
+    await expect(none.engine.current()).rejects.toThrow(/no socket source worked/);
+  });
+
+  it('polls on its timer once live, stretches after slow collections, and pauses at 0', async () => {
+    vi.useFakeTimers();
+    const source = fakeCollector();
+    source.rows = [raw()];
+    const { engine, events } = setup(1000, [source]);
+    await engine.current();
+    expect(source.calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(source.calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(source.calls).toBe(3);
+    engine.setInterval(0);
+    expect(events).toContainEqual({ type: 'poll-interval', ms: 0 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(source.calls).toBe(3);
+    engine.setInterval(500);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(source.calls).toBe(4);
+    engine.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(source.calls).toBe(4);
+  });
+
+  it('waits twice the collection cost when that is longer than the interval', () => {
+    expect(nextPollDelay(1000, 100)).toBe(1000);
+    expect(nextPollDelay(1000, 800)).toBe(1600);
+  });
+});

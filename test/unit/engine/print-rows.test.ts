@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { formatEndpoint, formatRows, rowFormatFrom } from '../../../src/main/cli/print-rows';
+import { rowsToCsv } from '../../../src/shared/export/rows-csv';
+import { buildRows } from '../../../src/main/engine/build-rows';
+import { UsageError } from '../../../src/main/cli/command';
+import { raw } from './fake-sources';
+
+const rows = buildRows(
+  [
+    raw({ localPort: 80, owners: [{ pid: 1, processName: 'my app, "v2"' }, { pid: 2, processName: 'x' }] }),
+    raw({ family: 6, localAddress: '::', localPort: 22, dualStack: true, owners: [], ownerHidden: 'owned by uid 0 (root)' }),
+    raw({ protocol: 'udp', family: 6, localAddress: 'fe80::1', localScope: 'eth0', localPort: 546, state: null, owners: [{ pid: 3, processName: '=cmd' }] }),
+  ],
+  { facts: new Map() },
+);
+
+describe('print-rows', () => {
+  it('prints an aligned table with the contract columns', () => {
+    const lines = formatRows(rows, 'table').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^PROCESS\s+PID\s+PROTO\s+LOCAL\s+REMOTE\s+STATE$/);
+    const localColumn = lines[0]!.indexOf('LOCAL');
+    expect(lines.slice(1).map((l) => l.slice(localColumn).split(/\s+/)[0])).toEqual(['*:22', '127.0.0.1:80', '[fe80::1%eth0]:546']);
+    expect(lines.some((l) => l.startsWith('(hidden)'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('my app, "v2" (+1)'))).toBe(true);
+  });
+
+  it('adds the MEANING column when a row has a meaning', () => {
+    const withMeaning = rows.map((r) => (r.localPort === 22 ? { ...r, meaning: { name: 'ssh', description: 'SSH', source: 'iana' } } : r));
+    const text = formatRows(withMeaning, 'table');
+    expect(text.split('\n')[0]).toMatch(/MEANING$/);
+    expect(text).toMatch(/\bssh\b/);
+  });
+
+  it('prints one JSON array of contract rows', () => {
+    const parsed = JSON.parse(formatRows(rows, 'json')) as { pid: number | null }[];
+    expect(parsed.map((r) => r.pid)).toEqual([null, 1, 3]);
+  });
+
+  it('prints CSV with quoting and formula protection', () => {
+    const csv = rowsToCsv(rows, ['localPort', 'processName', 'owners']);
+    expect(csv.split('\r\n')).toEqual(['localPort,processName,owners', '22,,', '80,"my app, ""v2""","1:my app, ""v2"" 2:x"', `546,"'=cmd",3:=cmd`, '']);
+  });
+
+  it('formats endpoints and refuses --json with --csv', () => {
+    expect(formatEndpoint('::', 8080, null, false)).toBe('[::]:8080');
+    expect(formatEndpoint('::', 8080, null, true)).toBe('*:8080');
+    expect(rowFormatFrom({ csv: true })).toBe('csv');
+    expect(() => rowFormatFrom({ json: true, csv: true })).toThrow(UsageError);
+  });
+});
