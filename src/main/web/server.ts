@@ -153,6 +153,8 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
     const file = resolveStaticPath(rendererDir, url.pathname);
     if (!file) return send(res, 400, 'PortScope: bad path.\n', 'text/plain; charset=utf-8');
     const content = await readStaticFile(file);
+    // Browsers ask for /favicon.ico on their own; an empty answer keeps the console clean.
+    if (!content && url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
     if (!content) return send(res, 404, 'PortScope: not found.\n', 'text/plain; charset=utf-8');
     const extra: Record<string, string> = {};
     if (fromQuery !== null) {
