@@ -55,7 +55,7 @@ async function closeLinux(tuple: FourTuple, req: CloseRequest, deps: CloseDeps):
   const method = `ss -K ${filter.join(' ')}`;
   const found = await ssList(filter);
   const what = tupleText(tuple);
-  if (!found) return { result: 'not-found', message: `no TCP connection ${what} (it may have closed already)`, method, connection: null };
+  if (!found) return { result: 'not-found', message: `no connection ${what} (it may have closed already)`, method, connection: null };
   const owner = found.pid !== null ? `, ${found.processName ?? 'pid'} pid ${found.pid}` : '';
   if (!req.confirm) {
     return { result: 'planned', message: `would close ${what} (${found.state}${owner}) with \`${method}\`; both ends see the connection reset`, method, connection: found };
@@ -111,7 +111,7 @@ async function closeWindows(tuple: FourTuple, family: 4 | 6, req: CloseRequest, 
     };
   }
   const found = await findInSnapshot(deps, tuple);
-  if (!found) return { result: 'not-found', message: `no TCP connection ${what} (it may have closed already)`, method, connection: null };
+  if (!found) return { result: 'not-found', message: `no connection ${what} (it may have closed already)`, method, connection: null };
   if (!req.confirm) {
     return { result: 'planned', message: `would close ${what} (${found.state ?? 'unknown state'}, ${found.processName ?? 'pid'} ${found.pid ?? ''}) with ${method}; Windows asks for administrator rights`, method, connection: found };
   }

@@ -99,7 +99,7 @@ describe.skipIf(!isRoot)('portscope close', () => {
     await closed;
     const again = await cli('close', local, remote, '--yes');
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/^portscope: no TCP connection/);
+    expect(again.err).toMatch(/^portscope: no connection tcp/);
   });
 
   it('exits 2 for bad input', async () => {

@@ -132,7 +132,10 @@ Exit codes: 0 ended, 1 refused / not found / still running / permission denied /
         return EXIT_NOTHING;
       }
     }
-    const done = (await service().dispatch('kill', { ...request, confirm: true })) as Result<KillOutcome>;
+    // Act on the process the user was shown: its fingerprint must still match (pid reuse guard).
+    const roots = planned.value.targets.filter((t) => t.role !== 'child');
+    const pinned = roots.length === 1 && roots[0]?.startKey ? { startKey: roots[0].startKey } : {};
+    const done = (await service().dispatch('kill', { ...request, ...pinned, confirm: true })) as Result<KillOutcome>;
     if (!done.ok) return reportError(io, done);
     print(done.value);
     return EXIT_BY_RESULT[done.value.result];
