@@ -1,0 +1,69 @@
+/**
+ * Not root: the CLI run as user `nobody` sees root's sockets without owners, and says why.
+ * The CLI is bundled with every dependency into a temp folder `nobody` may read.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SocketRow } from '../../../src/shared/types';
+import { SocketChild } from './socket-child';
+
+const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+
+function whyNoUserSwitch(): string | null {
+  if (process.platform !== 'linux') return 'needs Linux';
+  if (process.getuid?.() !== 0) return 'needs root to switch to user nobody';
+  const probe = spawnSync('setpriv', [...NOBODY, 'true']);
+  return probe.status === 0 ? null : `setpriv cannot switch to nobody (${probe.error?.message ?? probe.stderr.toString().trim()})`;
+}
+
+const skipReason = whyNoUserSwitch();
+if (skipReason) console.warn(`hidden-owner test skipped: ${skipReason}`);
+
+describe.skipIf(skipReason !== null)('owners hidden from a non-root user', () => {
+  let dir: string;
+  let cli: string;
+  let child: SocketChild;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'portscope-nobody-'));
+    chmodSync(dir, 0o755);
+    cli = path.join(dir, 'portscope.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url))],
+      outfile: cli,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      // bundled CommonJS dependencies (systeminformation) call require()
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    });
+    chmodSync(cli, 0o644);
+    child = await SocketChild.start();
+  });
+
+  afterAll(() => {
+    child?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps root-owned rows with pid null, the user, and the reason; the note goes to stderr', () => {
+    const run = spawnSync('setpriv', [...NOBODY, process.execPath, cli, 'list', '--json', '--tcp', '--port', String(child.ports.tcp4)], { cwd: '/', encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as SocketRow[];
+    const listener = rows.find((r) => r.localPort === child.ports.tcp4 && r.state === 'LISTEN');
+    expect(listener).toMatchObject({ pid: null, owners: [], uid: 0, user: 'root', ownerHidden: 'owned by uid 0 (root); run as root to see the process' });
+    expect(run.stderr).toMatch(/portscope: note: .*run portscope as root/);
+  });
+
+  it('as root the same row has its owner', () => {
+    const out = execFileSync(process.execPath, [cli, 'who', String(child.ports.tcp4), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ pid: child.pid, ownerHidden: null })]);
+  });
+});
