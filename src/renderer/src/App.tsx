@@ -51,6 +51,10 @@ export function App(): ReactNode {
   const filterRef = useRef<HTMLInputElement>(null);
   const portRef = useRef<HTMLInputElement>(null);
   useTheme(s.theme);
+  const [listenerVisited, setListenerVisited] = useState(false);
+  useEffect(() => {
+    if (s.tab === 'listener') setListenerVisited(true);
+  }, [s.tab]);
 
   useEffect(() => onTransportStatus(setConnection), []);
   useEffect(() => {
@@ -211,68 +215,73 @@ export function App(): ReactNode {
         </nav>
       </header>
 
-      {s.tab === 'sockets' ? (
-        <>
-          <Toolbar
-            filterText={s.filterText}
-            filterErrors={parsedFilter.errors}
-            onFilterText={s.setFilterText}
-            toggles={s.toggles}
-            onToggle={s.setToggle}
-            refreshMs={s.refreshMs}
-            onRefreshMs={s.setRefreshMs}
-            onReload={() => void sync?.reload()}
-            columnOrder={s.columnOrder}
-            hiddenColumns={s.hiddenColumns}
-            onColumnVisible={s.setColumnVisible}
-            onMoveColumn={s.moveColumn}
-            onResetColumns={s.resetColumns}
-            resolveHosts={s.resolveHosts}
-            onResolveHosts={(on) => {
-              s.setResolveHosts(on);
-              s.setColumnVisible('remoteHost', on);
+      <div className="tab-page" hidden={s.tab !== 'sockets'}>
+        <Toolbar
+          filterText={s.filterText}
+          filterErrors={parsedFilter.errors}
+          onFilterText={s.setFilterText}
+          toggles={s.toggles}
+          onToggle={s.setToggle}
+          refreshMs={s.refreshMs}
+          onRefreshMs={s.setRefreshMs}
+          onReload={() => void sync?.reload()}
+          columnOrder={s.columnOrder}
+          hiddenColumns={s.hiddenColumns}
+          onColumnVisible={s.setColumnVisible}
+          onMoveColumn={s.moveColumn}
+          onResetColumns={s.resetColumns}
+          resolveHosts={s.resolveHosts}
+          onResolveHosts={(on) => {
+            s.setResolveHosts(on);
+            s.setColumnVisible('remoteHost', on);
+          }}
+          onExport={exportRows}
+          theme={s.theme}
+          onTheme={s.setTheme}
+          filterRef={filterRef}
+        />
+        <main className="main-split">
+          <SocketTable
+            rows={visible}
+            columns={visibleColumns}
+            widths={s.columnWidths}
+            sorting={s.sorting}
+            selectedId={s.selectedId}
+            onSelect={s.select}
+            onSort={s.toggleSort}
+            onResize={s.setColumnWidth}
+            onReorder={(id, before) => {
+              const order = s.columnOrder.filter((c) => c !== id);
+              order.splice(order.indexOf(before), 0, id);
+              s.setColumnOrder(order);
             }}
-            onExport={exportRows}
-            theme={s.theme}
-            onTheme={s.setTheme}
-            filterRef={filterRef}
+            onContextMenu={(live: LiveRow, column, x, y) => setMenu({ row: live.row, column, x, y })}
+            onKeyDown={onTableKey}
+            emptyText={emptyText}
           />
-          <main className="main-split">
-            <SocketTable
-              rows={visible}
-              columns={visibleColumns}
-              widths={s.columnWidths}
-              sorting={s.sorting}
-              selectedId={s.selectedId}
-              onSelect={s.select}
-              onSort={s.toggleSort}
-              onResize={s.setColumnWidth}
-              onReorder={(id, before) => {
-                const order = s.columnOrder.filter((c) => c !== id);
-                order.splice(order.indexOf(before), 0, id);
-                s.setColumnOrder(order);
-              }}
-              onContextMenu={(live: LiveRow, column, x, y) => setMenu({ row: live.row, column, x, y })}
-              onKeyDown={onTableKey}
-              emptyText={emptyText}
-            />
-            <DetailsPane
-              row={selectedRow}
-              status={selected?.status ?? null}
-              descriptions={detailDescriptions}
-              killReason={selectedRow ? killAvailability(selectedRow, s.unavailable) : null}
-              closeReason={selectedRow ? closeAvailability(selectedRow, s.unavailable) : null}
-              openReason={selectedRow ? openFolderAvailability(selectedRow, s.unavailable) : null}
-              onKill={() => selectedRow && startAction('kill', selectedRow)}
-              onClose={() => selectedRow && startAction('close', selectedRow)}
-              onOpenFolder={() => selectedRow && void openFolder(selectedRow)}
-              onCopy={() => selectedRow && copyRow(selectedRow)}
-            />
-          </main>
-        </>
-      ) : (
-        <main className="listener-tab" data-testid="listener-tab">
-          <ListenerTab />
+          <DetailsPane
+            row={selectedRow}
+            status={selected?.status ?? null}
+            descriptions={detailDescriptions}
+            killReason={selectedRow ? killAvailability(selectedRow, s.unavailable) : null}
+            closeReason={selectedRow ? closeAvailability(selectedRow, s.unavailable) : null}
+            openReason={selectedRow ? openFolderAvailability(selectedRow, s.unavailable) : null}
+            onKill={() => selectedRow && startAction('kill', selectedRow)}
+            onClose={() => selectedRow && startAction('close', selectedRow)}
+            onOpenFolder={() => selectedRow && void openFolder(selectedRow)}
+            onCopy={() => selectedRow && copyRow(selectedRow)}
+          />
+        </main>
+      </div>
+      {/* Mounted on first visit and kept, so running listeners and their logs survive tab switches. */}
+      {listenerVisited && (
+        <main className="listener-tab" data-testid="listener-tab" hidden={s.tab !== 'listener'}>
+          <ListenerTab
+            onShowHolder={(rowId) => {
+              s.setTab('sockets');
+              s.select(rowId);
+            }}
+          />
         </main>
       )}
 

@@ -18,12 +18,14 @@ export interface DetailsPaneProps {
   onCopy(): void;
 }
 
-function Fact({ label, value, mono }: { label: string; value: ReactNode; mono?: boolean }): ReactNode {
+function Fact({ label, value, mono, clamp }: { label: string; value: ReactNode; mono?: boolean; clamp?: boolean }): ReactNode {
   if (value === null || value === undefined || value === '') return null;
   return (
     <>
       <dt>{label}</dt>
-      <dd className={mono ? 'mono' : undefined}>{value}</dd>
+      <dd className={[mono && 'mono', clamp && 'clamp'].filter(Boolean).join(' ') || undefined} title={clamp && typeof value === 'string' ? value : undefined}>
+        {value}
+      </dd>
     </>
   );
 }
@@ -101,7 +103,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactNode {
         <Fact label="Owners" value={row.owners.length > 1 ? row.owners.map((o) => `${o.processName ?? '?'} (${o.pid})`).join(', ') : null} />
         <Fact label="User" value={row.user} />
         <Fact label="Path" value={row.processPath} mono />
-        <Fact label="Command" value={row.processCommand} mono />
+        <Fact label="Command" value={row.processCommand} mono clamp />
         <Fact label="Started" value={formatStarted(row.processStarted)} />
         <Fact label="Services" value={row.services.join(', ')} />
       </dl>

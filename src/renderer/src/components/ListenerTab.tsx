@@ -1,6 +1,7 @@
 /** The "Test listener" tab: hosts the listener area's self-contained panel. */
 import type { ReactNode } from 'react';
+import { ListenerPanel } from '../features/listener/ListenerPanel';
 
-export function ListenerTab(): ReactNode {
-  return <p className="muted">The test listener panel is loading…</p>;
+export function ListenerTab({ onShowHolder }: { onShowHolder(rowId: string): void }): ReactNode {
+  return <ListenerPanel onShowHolder={onShowHolder} />;
 }

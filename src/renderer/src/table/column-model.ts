@@ -77,7 +77,7 @@ export const COLUMNS: Record<ColumnId, ColumnModel> = {
   localPort: {
     id: 'localPort',
     label: 'Local port',
-    width: 78,
+    width: 100,
     align: 'right',
     text: (r) => str(r.localPort),
     compare: (a, b) => compareNumber(a.localPort, b.localPort),
@@ -99,7 +99,7 @@ export const COLUMNS: Record<ColumnId, ColumnModel> = {
   remotePort: {
     id: 'remotePort',
     label: 'Remote port',
-    width: 86,
+    width: 108,
     align: 'right',
     text: (r) => str(r.remotePort),
     compare: (a, b) => compareNumber(a.remotePort, b.remotePort),

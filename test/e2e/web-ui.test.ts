@@ -1,0 +1,271 @@
+/**
+ * The UI end to end: Debian Chromium (playwright-core) → `portscope web` (startWebServer, in-process) →
+ * the real engine → real sockets held by a child process this test starts (and kills by pid at the end).
+ * Also saves docs/screenshots/main-light.png and main-dark.png from the live view.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../src/main/web';
+import { browserUnavailable, launchBrowser } from '../helpers/browser';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const RENDERER = join(ROOT, 'out/renderer/index.html');
+const SHOTS = join(ROOT, 'docs/screenshots');
+const WAIT = 15_000;
+
+const skipReason = browserUnavailable() ?? (existsSync(RENDERER) ? null : 'the renderer is not built: run `npm run build` first');
+if (skipReason) console.warn(`web UI e2e skipped: ${skipReason}`);
+
+/**
+ * Extra sockets with well-known meanings so the screenshots show a realistic table (a database port
+ * held by node also shows the unexpected-owner warning). Bound only if free; closed with the child.
+ */
+const DECOR = `
+const net = require('node:net');
+const dgram = require('node:dgram');
+for (const port of [5432, 6379, 27017, 11211, 9200]) {
+  const s = net.createServer((c) => c.end());
+  s.on('error', () => {});
+  s.listen(port, '127.0.0.1');
+}
+for (const port of [5353, 1900]) {
+  const u = dgram.createSocket('udp4');
+  u.on('error', () => {});
+  u.bind(port, '127.0.0.1');
+}
+setTimeout(() => process.stdout.write('ready\\n'), 200);
+setInterval(() => {}, 1 << 30);
+`;
+
+/**
+ * A child that holds TCP listeners: one on an OS-chosen (5-digit) port, one on a 4-digit port, so a
+ * string sort and a numeric sort differ. Commands on stdin: "close <port>" closes that listener.
+ */
+const CHILD = `
+const net = require('node:net');
+const servers = new Map();
+const listen = (port) => new Promise((resolve) => {
+  const s = net.createServer((c) => c.end());
+  s.once('error', () => resolve(null));
+  s.listen(port, '127.0.0.1', () => { servers.set(s.address().port, s); resolve(s.address().port); });
+});
+(async () => {
+  const a = await listen(0);
+  let b = null;
+  for (let p = 9000 + Math.floor(Math.random() * 900); !b && p < 9999; p++) b = await listen(p);
+  process.stdout.write(JSON.stringify({ a, b }) + '\\n');
+})();
+process.stdin.on('data', (d) => {
+  for (const line of String(d).split('\\n')) {
+    const m = /^close (\\d+)/.exec(line);
+    if (m && servers.has(Number(m[1]))) servers.get(Number(m[1])).close(() => process.stdout.write('closed ' + m[1] + '\\n'));
+  }
+});
+`;
+
+interface Held {
+  child: ChildProcessWithoutNullStreams;
+  a: number;
+  b: number;
+}
+
+function startHolder(): Promise<Held> {
+  const child = spawn(process.execPath, ['-e', CHILD], { stdio: ['pipe', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (d: Buffer) => {
+      const { a, b } = JSON.parse(String(d).split('\n')[0]) as { a: number; b: number | null };
+      if (!b) reject(new Error('could not bind a 4-digit port for the sort test'));
+      else resolve({ child, a, b });
+    });
+  });
+}
+
+/** A port the OS just handed out (closed again at once) for the listener panel to bind. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const rowFor = (page: Page, port: number) => page.locator(`[data-testid="socket-row"][data-port="${port}"]`);
+
+async function setFilter(page: Page, text: string): Promise<void> {
+  await page.getByTestId('filter-input').fill(text);
+}
+
+describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let held: Held;
+  let decor: ChildProcessWithoutNullStreams;
+  const exited = (): boolean => held.child.exitCode !== null || held.child.signalCode !== null;
+
+  beforeAll(async () => {
+    const started = await startWebServer({ pollIntervalMs: 1000 });
+    if (!started.ok) throw new Error(started.message);
+    server = started.value;
+    held = await startHolder();
+    decor = spawn(process.execPath, ['-e', DECOR], { stdio: ['pipe', 'pipe', 'pipe'] });
+    await new Promise((resolve) => decor.stdout.once('data', resolve));
+    browser = await launchBrowser();
+    context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1440, height: 860 }, acceptDownloads: true });
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('refresh-1000').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (held && !exited()) process.kill(held.child.pid as number, 'SIGKILL');
+    if (decor?.exitCode === null) process.kill(decor.pid as number, 'SIGKILL');
+    await server?.close();
+  });
+
+  it('shows the test listener with its process name and port; port:N filters to it', async () => {
+    await setFilter(page, `port:${held.a}`);
+    const row = rowFor(page, held.a);
+    await row.waitFor({ timeout: WAIT });
+    await expect.poll(() => page.getByTestId('socket-row').count()).toBe(1);
+    const text = await row.innerText();
+    expect(text).toContain('node');
+    expect(text).toContain(String(held.a));
+    expect(text).toContain(String(held.child.pid));
+    // port:N is exact: the other listener (a different number) is not shown.
+    expect(await rowFor(page, held.b).count()).toBe(0);
+  });
+
+  it('sorts by local port numerically', async () => {
+    await setFilter(page, `pid:${held.child.pid}`);
+    await rowFor(page, held.b).waitFor({ timeout: WAIT });
+    const ports = async (): Promise<number[]> =>
+      (await page.getByTestId('socket-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-port')))));
+    const header = page.getByTestId('col-localPort');
+    // Whatever the stored sort was, click until this column is ascending.
+    for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== 'ascending'; i++) await header.click();
+    expect(await ports()).toEqual([held.b, held.a]); // 9xxx before 5-digit: numeric, not text
+    await header.click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    expect(await ports()).toEqual([held.a, held.b]);
+
+    // The whole table sorted ascending is non-decreasing.
+    await setFilter(page, '');
+    await header.click();
+    const all = await ports();
+    expect(all.length).toBeGreaterThan(1);
+    expect([...all].sort((x, y) => x - y)).toEqual(all);
+  });
+
+  it('exports the visible rows to CSV, JSON and HTML files that contain the row', async () => {
+    await setFilter(page, `port:${held.a}`);
+    await rowFor(page, held.a).waitFor({ timeout: WAIT });
+    for (const format of ['csv', 'json', 'html'] as const) {
+      await page.getByTestId('export-button').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^portscope-\\d{8}-\\d{6}\\.${format}$`));
+      const file = join(tmpdir(), `portscope-e2e-${process.pid}.${format}`);
+      await download.saveAs(file);
+      const content = readFileSync(file, 'utf8');
+      expect(content).toContain(String(held.a));
+      expect(content).toContain('node');
+      if (format === 'json') expect((JSON.parse(content) as { localPort: number }[]).map((r) => r.localPort)).toEqual([held.a]);
+    }
+  });
+
+  it('the port search shows the owner and the port meaning', async () => {
+    await page.getByTestId('port-search-input').fill(String(held.b));
+    const owner = page.getByTestId('port-owner');
+    await owner.first().waitFor({ timeout: WAIT });
+    const text = await owner.first().innerText();
+    expect(text).toContain('node');
+    expect(text).toContain(String(held.child.pid));
+    await expect.poll(() => page.getByTestId('port-search-result').innerText()).not.toContain('looking up');
+  });
+
+  it('saves light and dark screenshots of the main view with real rows', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await setFilter(page, '');
+    await page.getByTestId('port-search-input').fill('5432');
+    await page.getByTestId('port-owner').first().waitFor({ timeout: WAIT });
+    const selectable = (await rowFor(page, 5432).count()) > 0 ? 5432 : held.b;
+    await rowFor(page, selectable).first().click();
+    await page.getByTestId('details-process').waitFor();
+    await page.getByTestId('toast').waitFor({ state: 'detached', timeout: WAIT });
+    // Let green/yellow highlights settle so the shot shows the steady table.
+    await expect.poll(() => page.locator('[data-testid="socket-row"]:not([data-status="steady"])').count(), { timeout: WAIT }).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'main-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: join(SHOTS, 'main-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(existsSync(join(SHOTS, 'main-light.png')) && existsSync(join(SHOTS, 'main-dark.png'))).toBe(true);
+  });
+
+  it('a closed socket turns red, then disappears', async () => {
+    await page.getByTestId('port-search-input').fill('');
+    await setFilter(page, `port:${held.a}`);
+    await rowFor(page, held.a).waitFor({ timeout: WAIT });
+    held.child.stdin.write(`close ${held.a}\n`);
+    await page.locator(`[data-testid="socket-row"][data-port="${held.a}"][data-status="removed"]`).waitFor({ timeout: WAIT });
+    await rowFor(page, held.a).waitFor({ state: 'detached', timeout: WAIT });
+    expect(await page.getByTestId('table-empty').innerText()).toMatch(/No socket matches/);
+  });
+
+  it('a listener started from the Test listener tab logs the peer the test connects from', async () => {
+    const port = await freePort();
+    await page.getByTestId('tab-listener').click();
+    await page.getByTestId('listener-panel').waitFor();
+    await page.getByTestId('listener-port').fill(String(port));
+    await page.getByTestId('listener-protocol').selectOption('tcp');
+    await page.getByTestId('listener-host').selectOption('127.0.0.1');
+    await page.getByTestId('listener-start').click();
+    await page.locator('[data-testid="listener-item"][data-running="true"]').waitFor({ timeout: WAIT });
+
+    const clientPort = await new Promise<number>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => {
+        const local = socket.localPort as number;
+        socket.end('hello from e2e');
+        resolve(local);
+      });
+      socket.once('error', reject);
+    });
+    const logRow = page.locator(`[data-testid="listener-log-row"][data-peer="127.0.0.1:${clientPort}"]`);
+    await logRow.waitFor({ timeout: WAIT });
+    await expect.poll(() => logRow.innerText(), { timeout: WAIT }).toContain('hello from e2e');
+
+    await page.getByTestId('listener-stop').first().click();
+    await page.getByTestId('tab-sockets').click();
+    await page.getByTestId('socket-table').waitFor();
+  });
+
+  it('kill from the context menu ends the process the test started', async () => {
+    await setFilter(page, `port:${held.b}`);
+    const row = rowFor(page, held.b);
+    await row.waitFor({ timeout: WAIT });
+    await row.click({ button: 'right' });
+    const kill = page.getByTestId('menu-kill');
+    expect(await kill.isDisabled()).toBe(false);
+    await kill.click();
+    const dialog = page.getByTestId('action-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('kill-plan').waitFor({ timeout: WAIT });
+    expect(await page.getByTestId('kill-plan').innerText()).toContain(String(held.child.pid));
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('action-outcome').waitFor({ timeout: WAIT });
+    await expect.poll(exited, { timeout: WAIT }).toBe(true);
+    await page.getByTestId('action-close').click();
+    await rowFor(page, held.b).waitFor({ state: 'detached', timeout: WAIT });
+  });
+});
