@@ -41,6 +41,7 @@ export const apiInputSchemas = {
       force: z.boolean().optional(),
       tree: z.boolean().optional(),
       graceMs: z.number().int().min(0).max(600_000).optional(),
+      elevate: z.boolean().optional(),
       confirm: z.boolean(),
     })
     .strict()
@@ -51,6 +52,7 @@ export const apiInputSchemas = {
       localPort: portSchema,
       remoteAddress: z.string().min(1).max(100),
       remotePort: portSchema,
+      elevate: z.boolean().optional(),
       confirm: z.boolean(),
     })
     .strict(),
