@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<void> {
   console.log(`sockets: ${sockets} (source ${first.source}), owner processes: ${owners}, runs: ${runs} (median)`);
   console.log(`  ss -tunap (execFile, text only)        ${ms(ssPlain)}`);
   console.log(`  ss -tuna  (no owners)                  ${ms(ssNoOwners)}`);
-  console.log(`  ss collector (ss ${SS_ARGS.join('').replace(/-/g, '')} + parse)${ms(ssParsed)}`);
+  console.log(`  ss collector (ss -${SS_ARGS.join('').replace(/-/g, '')} + parse)${ms(ssParsed)}`);
   console.log(`  proc-net collector (+ fd walk)         ${ms(procNet)}`);
   console.log(`  engine snapshot, first (cold facts)    ${ms(cold)}`);
   console.log(`  engine snapshot (warm facts cache)     ${ms(snapshot)}`);
