@@ -14,8 +14,23 @@ export interface PushHub {
   close(): void;
 }
 
+/** Ping period: a client that misses one pong (sleeping laptop, killed tab) is dropped. */
+const HEARTBEAT_MS = 30_000;
+
 export function createPushHub(service: PortScopeService, defaultIntervalMs: number): PushHub {
   const clients = new Set<WebSocket>();
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const socket of clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   let intervalChosen = false;
   const broadcast = (event: PushEvent): void => {
     if (event.type === 'poll-interval') intervalChosen = true;
@@ -34,6 +49,8 @@ export function createPushHub(service: PortScopeService, defaultIntervalMs: numb
   return {
     add(socket) {
       clients.add(socket);
+      alive.add(socket);
+      socket.on('pong', () => alive.add(socket));
       if (clients.size === 1) startPolling();
       socket.on('close', () => {
         clients.delete(socket);
@@ -45,6 +62,7 @@ export function createPushHub(service: PortScopeService, defaultIntervalMs: numb
     },
     clientCount: () => clients.size,
     close() {
+      clearInterval(heartbeat);
       unsubscribe();
       for (const socket of clients) socket.close(1001, 'server shutting down');
       clients.clear();

@@ -180,6 +180,10 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
     wss.handleUpgrade(req, socket, head, (ws) => hub.add(ws));
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // A local UI needs few connections and quick requests; this bounds what a stuck or hostile client holds.
+  server.maxConnections = 256;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
 
   const listening = await new Promise<Result<number>>((resolve) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -79,3 +79,14 @@ describe('Host and Origin (DNS rebinding)', () => {
     }
   });
 });
+
+describe('openerFor', () => {
+  it('opens the URL as one argv entry with the platform opener, never through a shell', async () => {
+    const { openerFor } = await import('../../../src/main/web/open-browser');
+    const url = 'http://127.0.0.1:1/?token=a&b';
+    expect(openerFor('linux', url)).toEqual({ tool: 'xdg-open', args: [url] });
+    expect(openerFor('darwin', url)).toEqual({ tool: 'open', args: [url] });
+    expect(openerFor('win32', url)).toEqual({ tool: 'rundll32', args: ['url.dll,FileProtocolHandler', url] });
+    expect(openerFor('freebsd', url).tool).toBe('xdg-open');
+  });
+});
