@@ -33,14 +33,17 @@ function rowMeaning(port: number, protocol: SocketRow['protocol']): RowMeaning |
   return hit;
 }
 
-/** Returns new row objects with `meaning` and `ownerVerdict` set; the input is not changed. */
-export function annotateRows(rows: readonly SocketRow[], context: CatalogContext): SocketRow[] {
+/**
+ * Sets `meaning` and `ownerVerdict` on each row in place (the engine annotates fresh rows every poll;
+ * copying 100k rows would double the garbage) and returns the same rows.
+ */
+export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext): T[] {
   const listening = new Set<string>();
   for (const row of rows) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;
 
-  return rows.map((row) => {
+  for (const row of rows) {
     const endpoint = serviceEndpoint(row, { listening, ephemeralRange: range });
     const key = listeningKey(row.protocol, endpoint.port);
     const isClientEphemeral =
@@ -51,12 +54,16 @@ export function annotateRows(rows: readonly SocketRow[], context: CatalogContext
       inEphemeralRange(endpoint.port, range) &&
       // An unconnected socket on a port a vendor or developer table names (WireGuard, iTunes sync) is a service.
       !(row.remotePort === null && hasCuratedMeaning(endpoint.port, row.protocol));
-    if (isClientEphemeral) return { ...row, meaning: ephemeral, ownerVerdict: null };
-    const meaning = rowMeaning(endpoint.port, row.protocol);
-    const verdict =
+    if (isClientEphemeral) {
+      row.meaning = ephemeral;
+      row.ownerVerdict = null;
+      continue;
+    }
+    row.meaning = rowMeaning(endpoint.port, row.protocol);
+    row.ownerVerdict =
       endpoint.side === 'local'
         ? ownerVerdict(endpoint.port, row.protocol, { processName: row.processName, services: row.services, pid: row.pid, platform: context.platform })
         : null;
-    return { ...row, meaning, ownerVerdict: verdict };
-  });
+  }
+  return rows;
 }

@@ -12,6 +12,8 @@ const PLATFORM_NAMES: Record<CatalogPlatform, string> = { win32: 'Windows', linu
 const LINUX_COMM_LENGTH = 15;
 
 let table: Map<string, OwnerExpectation[]> | null = null;
+/** "Remote Desktop: TermService in svchost.exe" per platform:port/protocol, built on first use. */
+const usualText = new Map<string, string>();
 
 const tableKey = (platform: CatalogPlatform, port: number, protocol: CatalogProtocol): string => `${platform}:${port}/${protocol}`;
 
@@ -90,7 +92,12 @@ export function ownerVerdict(port: number, protocol: CatalogProtocol, facts: Own
   if (expectations.length === 0) {
     return { verdict: 'unknown', reason: `No usual owner is recorded for ${label} on ${PLATFORM_NAMES[facts.platform]}.` };
   }
-  const usual = expectations.map((e) => `${e.label}: ${describeExpectation(e, facts.platform)}`).join('; ');
+  const usualKey = tableKey(facts.platform, port, protocol);
+  let usual = usualText.get(usualKey);
+  if (usual === undefined) {
+    usual = expectations.map((e) => `${e.label}: ${describeExpectation(e, facts.platform)}`).join('; ');
+    usualText.set(usualKey, usual);
+  }
   const name = facts.processName ? normalizeProcessName(facts.processName) : null;
   if (name === null && facts.pid === null && facts.services.length === 0) {
     return { verdict: 'unknown', reason: `The owner of ${label} is hidden; normally ${usual}.` };

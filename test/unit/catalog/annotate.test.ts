@@ -82,13 +82,13 @@ describe('annotateRows: ephemeral labelling on each OS range', () => {
     expect(b?.meaning?.name).toBe(a?.meaning?.name);
   });
 
-  it('sets owner verdicts on the service side and leaves the input rows unchanged', () => {
+  it('sets meaning and owner verdict on the service side, in place', () => {
     const rdp = row({ localPort: 3389, state: 'LISTEN', processName: 'python.exe', pid: 4242 });
     const [a] = annotateRows([rdp], { platform: 'win32', ephemeralRange: { low: 49152, high: 65535 } });
     expect(a?.meaning?.name).toContain('Remote Desktop');
     expect(a?.meaning?.source).toBe('Service overview and network port requirements for Windows');
     expect(a?.ownerVerdict?.verdict).toBe('unexpected');
-    expect(rdp.meaning).toBeNull();
+    expect(a).toBe(rdp);
   });
 });
 

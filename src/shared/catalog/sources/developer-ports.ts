@@ -56,6 +56,8 @@ export const developerPorts: CatalogSource = {
     { port: 10250, protocols: TCP, name: 'Kubelet API', description: 'Kubernetes kubelet API', typicalProcesses: ['kubelet', 'k3s'] },
     { port: 11211, protocols: BOTH, name: 'Memcached', description: 'Memcached cache server', typicalProcesses: ['memcached'] },
     { port: 15672, protocols: TCP, name: 'RabbitMQ management', description: 'RabbitMQ management web UI and HTTP API', typicalProcesses: ['beam.smp', 'erl.exe'] },
+    { port: 41641, protocols: UDP, name: 'Tailscale', description: 'Tailscale WireGuard tunnel (default port)', typicalProcesses: ['tailscaled', 'tailscaled.exe'] },
+    { port: 51820, protocols: UDP, name: 'WireGuard', description: 'WireGuard VPN (default listen port; kernel sockets have no process)', typicalProcesses: ['wireguard.exe', 'wireguard-go'] },
     { port: 27017, protocols: TCP, name: 'MongoDB', description: 'MongoDB database server', typicalProcesses: ['mongod', 'mongod.exe', 'mongos'] },
   ],
 };
