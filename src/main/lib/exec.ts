@@ -4,6 +4,7 @@
  * GUI apps (Electron launched from a dock/menu) start with a short PATH.
  */
 import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -96,4 +97,53 @@ export async function runTool(name: string, args: readonly string[], options?: E
   const file = await resolveTool(name);
   if (!file) return null;
   return runFile(file, args, options);
+}
+
+/** A long-lived child (one PowerShell for every poll): write to its stdin, listen to its output. */
+export interface PersistentProcess {
+  readonly pid: number | undefined;
+  /** false when the child is gone or its stdin is closed. */
+  write(text: string): boolean;
+  onStdout(listener: (chunk: Buffer) => void): void;
+  onStderr(listener: (chunk: Buffer) => void): void;
+  /** Called once: when the child exits, or could not be started (error set). */
+  onExit(listener: (code: number | null, error: Error | null) => void): void;
+  kill(): void;
+}
+
+/**
+ * Start a program that keeps running (spawn with an argv array, never a shell, no console window).
+ * Never throws: a program that cannot be started reports through onExit. The child and its pipes are
+ * unref'd, so an idle helper never keeps Node running.
+ */
+export function startPersistentProcess(file: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): PersistentProcess {
+  const child = spawn(file, args, { shell: false, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'], env: options.env });
+  const exitListeners: ((code: number | null, error: Error | null) => void)[] = [];
+  let exited: { code: number | null; error: Error | null } | null = null;
+  const finish = (code: number | null, error: Error | null): void => {
+    if (exited) return;
+    exited = { code, error };
+    for (const listener of exitListeners) listener(code, error);
+  };
+  child.on('error', (error) => finish(null, error));
+  child.on('exit', (code) => finish(code, null));
+  child.stdin.on('error', () => undefined); // EPIPE after the child died: reported through exit
+  // An idle helper must not keep the CLI alive; callers hold the event loop with their own timeout while waiting.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
+  return {
+    get pid() {
+      return child.pid;
+    },
+    write: (text) => (exited || !child.stdin.writable ? false : child.stdin.write(text)),
+    onStdout: (listener) => void child.stdout.on('data', listener),
+    onStderr: (listener) => void child.stderr.on('data', listener),
+    onExit: (listener) => {
+      if (exited) listener(exited.code, exited.error);
+      else exitListeners.push(listener);
+    },
+    kill: () => {
+      if (!exited) child.kill();
+    },
+  };
 }
