@@ -1,10 +1,10 @@
 /**
  * The process-facts provider per platform: a table built once, not `if (platform)` scattered around.
- * Windows and macOS providers come from ./windows and ./macos (the import/parsers area).
- * TODO(windows, macos): add their providers here once src/main/process/windows|macos export them.
  */
 import type { ProcessFactsProvider } from './types';
 import { linuxProcessProvider } from './linux/linux-process-provider';
+import { windowsProcessProvider } from './windows/index';
+import { macosProcessProvider } from './macos/index';
 
 /** Used where no provider exists: rows keep the names the socket source gave. */
 export const noProcessProvider: ProcessFactsProvider = {
@@ -14,6 +14,8 @@ export const noProcessProvider: ProcessFactsProvider = {
 
 const PROVIDERS: Partial<Record<NodeJS.Platform, ProcessFactsProvider>> = {
   linux: linuxProcessProvider,
+  win32: windowsProcessProvider,
+  darwin: macosProcessProvider,
 };
 
 export function processProviderFor(platform: NodeJS.Platform = process.platform): ProcessFactsProvider {
