@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type PortScopeService } from '../../../src/main/service/index';
 import type { BindFailureResult } from '../../../src/shared/api';
@@ -30,11 +32,11 @@ function stopChild(child: ChildProcess): void {
 }
 
 /** A node process listening on 127.0.0.1:port (TCP or UDP); resolves once it is bound. */
-function holdPort(protocol: 'tcp' | 'udp', port: number): Promise<ChildProcess> {
+function holdPort(protocol: 'tcp' | 'udp', port: number, host = '127.0.0.1'): Promise<ChildProcess> {
   const code =
     protocol === 'tcp'
-      ? `require('net').createServer().listen(${port}, '127.0.0.1', () => console.log('ready'))`
-      : `require('dgram').createSocket('udp4').bind(${port}, '127.0.0.1', () => console.log('ready'))`;
+      ? `require('net').createServer().listen(${port}, '${host}', () => console.log('ready'))`
+      : `require('dgram').createSocket('udp4').bind(${port}, '${host}', () => console.log('ready'))`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
@@ -88,4 +90,49 @@ describe('bind failures through the service', () => {
       stopChild(child);
     });
   }
+
+  it('IPv4/IPv6 overlap: a dual-stack [::] listener against another process on 0.0.0.0', async () => {
+    const port = await freePort('tcp', '0.0.0.0');
+    const child = await holdPort('tcp', port, '0.0.0.0');
+    const failure = await startExpectingFailure({ port, protocol: 'tcp', host: '::', reply: { kind: 'silent' } });
+    expect(failure.errno).toBe('EADDRINUSE');
+    const snapshot = await service.engine.snapshot();
+    if (!snapshot.rows.some((r) => r.localPort === port && r.pid === child.pid)) {
+      console.warn(`skipped the holder check: the engine's snapshot (source "${snapshot.source}") does not show pid ${child.pid}`);
+    } else {
+      expect(failure.cause).toBe('v4-v6-overlap');
+      expect(failure.holder?.pid).toBe(child.pid);
+    }
+    stopChild(child);
+  });
 });
+
+// Root ignores the privileged-port rule, so run the built CLI as "nobody" to see the real EACCES.
+const builtCli = fileURLToPath(new URL('../../../out/cli/portscope.mjs', import.meta.url));
+const canDropPrivileges = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync(builtCli);
+const unprivilegedStart = (() => {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
+  } catch {
+    return 0;
+  }
+})();
+const privilegedTestable = canDropPrivileges && unprivilegedStart > 80;
+if (!privilegedTestable) {
+  console.warn('skipped the privileged-port CLI test: needs Linux as root with setpriv, `npm run build`, and ip_unprivileged_port_start > 80');
+}
+
+describe('privileged port as an ordinary user', () => {
+  it.skipIf(!privilegedTestable)('`listen 80` as nobody exits 1 and explains the privileged port and the sysctl', () => {
+    const result = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, builtCli, 'listen', '80', '--host', '127.0.0.1', '--timeout', '1'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^portscope: cannot listen on 80\/tcp: Port 80 is a privileged port/);
+    expect(result.stderr).toContain(`net.ipv4.ip_unprivileged_port_start = ${unprivilegedStart}`);
+    expect(result.stderr).toContain('CAP_NET_BIND_SERVICE');
+    expect(result.stderr).toMatch(/Use a free port instead: \d+ is free right now/);
+  });
+});
+
