@@ -1,5 +1,6 @@
 /**
- * The desktop app's remembered settings (window bounds, theme, refresh interval) as one small JSON file
+ * The desktop app's remembered settings (window bounds, refresh interval; the renderer keeps its own
+ * view preferences such as theme and filters) as one small JSON file
  * in the user's data folder. Plain Node with the file access injected, so it is tested without Electron.
  * A missing or damaged file gives the defaults, never a crash; unknown keys are dropped.
  */
@@ -14,14 +15,13 @@ const boundsSchema = z.object({
 
 export const settingsSchema = z.object({
   window: boundsSchema.extend({ maximized: z.boolean() }).nullable().catch(null),
-  theme: z.enum(['system', 'light', 'dark']).catch('system'),
   pollIntervalMs: z.number().int().min(0).max(600_000).catch(2000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type WindowBounds = z.infer<typeof boundsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { window: null, theme: 'system', pollIntervalMs: 2000 };
+export const DEFAULT_SETTINGS: Settings = { window: null, pollIntervalMs: 2000 };
 
 export interface SettingsFiles {
   read(path: string): Promise<string | null>;

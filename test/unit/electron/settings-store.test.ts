@@ -17,11 +17,12 @@ describe('parseSettings', () => {
 
   it('keeps valid fields, replaces invalid ones, drops unknown keys', () => {
     const parsed = parseSettings(
-      JSON.stringify({ theme: 'dark', pollIntervalMs: -5, window: { x: 1, y: 2, width: 900, height: 700, maximized: false }, evil: true }),
+      JSON.stringify({ pollIntervalMs: -5, window: { x: 1, y: 2, width: 900, height: 700, maximized: false }, evil: true }),
     );
-    expect(parsed).toEqual({ theme: 'dark', pollIntervalMs: 2000, window: { x: 1, y: 2, width: 900, height: 700, maximized: false } });
+    expect(parsed).toEqual({ pollIntervalMs: 2000, window: { x: 1, y: 2, width: 900, height: 700, maximized: false } });
     expect(parseSettings(JSON.stringify({ window: { x: 0, y: 0, width: 10, height: 10, maximized: false } })).window).toBeNull();
-    expect(parseSettings(JSON.stringify({ theme: 'neon' })).theme).toBe('system');
+    expect(parseSettings(JSON.stringify({ pollIntervalMs: 'fast' })).pollIntervalMs).toBe(2000);
+    expect(parseSettings(JSON.stringify({ pollIntervalMs: 5000 })).pollIntervalMs).toBe(5000);
   });
 });
 
@@ -29,16 +30,16 @@ describe('openSettingsStore', () => {
   it('coalesces updates into one write and flushes on demand', async () => {
     vi.useFakeTimers();
     try {
-      const files = memoryFiles(JSON.stringify({ theme: 'light' }));
+      const files = memoryFiles(JSON.stringify({ pollIntervalMs: 0 }));
       const store = await openSettingsStore('/x/settings.json', files, 500);
-      expect(store.get().theme).toBe('light');
+      expect(store.get().pollIntervalMs).toBe(0);
       store.update({ pollIntervalMs: 1000 });
       store.update({ pollIntervalMs: 5000 });
       expect(files.written).toHaveLength(0);
       await vi.advanceTimersByTimeAsync(500);
       expect(files.written).toHaveLength(1);
-      expect(JSON.parse(files.written[0])).toEqual({ window: null, theme: 'light', pollIntervalMs: 5000 });
-      store.update({ theme: 'dark' });
+      expect(JSON.parse(files.written[0])).toEqual({ window: null, pollIntervalMs: 5000 });
+      store.update({ pollIntervalMs: 1000 });
       await store.flush();
       expect(files.written).toHaveLength(2);
       await store.flush();
@@ -58,7 +59,7 @@ describe('openSettingsStore', () => {
       },
     });
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
-    store.update({ theme: 'dark' });
+    store.update({ pollIntervalMs: 1000 });
     await expect(store.flush()).resolves.toBeUndefined();
   });
 });
