@@ -55,10 +55,17 @@ export function formatRows(rows: readonly SocketRow[], format: RowFormat): strin
   return formatRowsTable(rows);
 }
 
-/** stderr notes for a collection: unreadable lines and hidden owners (never on stdout: `--json` stays valid). */
-export function printCollectionNotes(io: CliIo, notes: { unparsedLines: number; ownersHidden: string | null; source: string }): void {
+/**
+ * stderr notes for a collection: unreadable lines, and the hidden-owner advice when a printed row has a
+ * hidden owner (never on stdout: `--json` stays valid).
+ */
+export function printCollectionNotes(
+  io: CliIo,
+  notes: { unparsedLines: number; ownersHidden: string | null; source: string },
+  printed: readonly SocketRow[],
+): void {
   if (notes.unparsedLines > 0) {
     io.err(`portscope: ${notes.unparsedLines} line(s) of ${notes.source} output could not be read and were skipped.\n`);
   }
-  if (notes.ownersHidden) io.err(`portscope: note: ${notes.ownersHidden}\n`);
+  if (notes.ownersHidden && printed.some((r) => r.ownerHidden)) io.err(`portscope: note: ${notes.ownersHidden}\n`);
 }

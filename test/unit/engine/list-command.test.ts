@@ -10,7 +10,7 @@ import { raw } from './fake-sources';
 
 const snapshot: Snapshot = {
   seq: 1, takenAt: '2026-01-01T00:00:00.000Z', costMs: 1, source: 'ss', unparsedLines: 3, ownersHidden: 'run as root',
-  rows: buildRows([raw({ localPort: 80 })], { facts: new Map() }),
+  rows: buildRows([raw({ localPort: 80 }), raw({ localPort: 81, owners: [], ownerHidden: 'owned by uid 0 (root)' })], { facts: new Map() }),
 };
 
 function context(values: ParsedValues, positionals: string[] = []) {
@@ -31,7 +31,7 @@ describe('list command', () => {
   it('keeps --json valid on stdout and reports unreadable lines and hidden owners on stderr', async () => {
     const { ctx, io } = context({ json: true });
     expect(await listCommand.run(ctx)).toBe(0);
-    expect(JSON.parse(io.stdout())).toHaveLength(1);
+    expect(JSON.parse(io.stdout())).toHaveLength(2);
     expect(io.stderr()).toContain('portscope: 3 line(s) of ss output could not be read');
     expect(io.stderr()).toContain('portscope: note: run as root');
   });

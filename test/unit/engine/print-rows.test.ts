@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatEndpoint, formatRows, rowFormatFrom } from '../../../src/main/cli/print-rows';
+import { formatEndpoint, formatRows, printCollectionNotes, rowFormatFrom } from '../../../src/main/cli/print-rows';
+import { memoryIo } from '../../helpers/cli-io';
 import { rowsToCsv } from '../../../src/shared/export/rows-csv';
 import { buildRows } from '../../../src/main/engine/build-rows';
 import { UsageError } from '../../../src/main/cli/command';
@@ -46,5 +47,15 @@ describe('print-rows', () => {
     expect(formatEndpoint('::', 8080, null, true)).toBe('*:8080');
     expect(rowFormatFrom({ csv: true })).toBe('csv');
     expect(() => rowFormatFrom({ json: true, csv: true })).toThrow(UsageError);
+  });
+
+  it('gives the hidden-owner advice only when a printed row is hidden', () => {
+    const notes = { unparsedLines: 0, ownersHidden: 'run as root', source: 'ss' };
+    const quiet = memoryIo();
+    printCollectionNotes(quiet, notes, rows.filter((r) => !r.ownerHidden));
+    expect(quiet.stderr()).toBe('');
+    const loud = memoryIo();
+    printCollectionNotes(loud, notes, rows);
+    expect(loud.stderr()).toBe('portscope: note: run as root\n');
   });
 });

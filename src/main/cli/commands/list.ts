@@ -51,7 +51,7 @@ Owners of other users' sockets are hidden unless you run as root; such rows say 
     }
     const snap = result.value as Snapshot;
     io.out(formatRows(snap.rows, format));
-    printCollectionNotes(io, snap);
+    printCollectionNotes(io, snap, snap.rows);
     return snap.rows.length ? EXIT_OK : EXIT_NOTHING;
   },
 };

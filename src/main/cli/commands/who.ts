@@ -34,7 +34,7 @@ Exit: 0 found, 1 nothing owns the port, 2 bad input (port outside 1-65535).`,
     if (format !== 'table' || rows.length) io.out(formatRows(rows, format));
     // the engine's latest snapshot is the one `who` just read: its notes apply
     const snap = svc.engine.latest();
-    if (snap) printCollectionNotes(io, snap);
+    if (snap) printCollectionNotes(io, snap, rows);
     if (!rows.length) {
       io.err(`portscope: nothing owns port ${port} (${protocol ?? 'tcp/udp'}).\n`);
       return EXIT_NOTHING;
