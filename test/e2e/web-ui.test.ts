@@ -254,14 +254,20 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     await setFilter(page, `port:${held.b}`);
     const row = rowFor(page, held.b);
     await row.waitFor({ timeout: WAIT });
-    await row.click({ button: 'right' });
+    await row.locator('[data-col="localPort"]').click({ button: 'right' });
+    expect(await page.getByTestId('menu-copy-cell').innerText()).toContain('Copy local port');
     const kill = page.getByTestId('menu-kill');
     expect(await kill.isDisabled()).toBe(false);
+    // Close is only for established TCP: on a listener it is disabled and says why.
+    expect(await page.getByTestId('menu-close').isDisabled()).toBe(true);
+    expect(await page.getByTestId('menu-close').innerText()).toContain('Only established TCP connections');
+    await page.screenshot({ path: join(tmpdir(), 'portscope-e2e-menu.png') });
     await kill.click();
     const dialog = page.getByTestId('action-dialog');
     await dialog.waitFor();
     await page.getByTestId('kill-plan').waitFor({ timeout: WAIT });
     expect(await page.getByTestId('kill-plan').innerText()).toContain(String(held.child.pid));
+    await page.screenshot({ path: join(tmpdir(), 'portscope-e2e-kill-dialog.png') });
     await page.getByTestId('action-confirm').click();
     await page.getByTestId('action-outcome').waitFor({ timeout: WAIT });
     await expect.poll(exited, { timeout: WAIT }).toBe(true);

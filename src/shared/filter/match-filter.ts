@@ -51,7 +51,19 @@ function processNames(row: FilterableRow): string[] {
   return names.map((n) => n.toLowerCase());
 }
 
+// Rows are immutable snapshots: their searchable text is built once per row object, not per keystroke.
+const freeTextCache = new WeakMap<FilterableRow, string>();
+
 function freeText(row: FilterableRow): string {
+  let text = freeTextCache.get(row);
+  if (text === undefined) {
+    text = buildFreeText(row);
+    freeTextCache.set(row, text);
+  }
+  return text;
+}
+
+function buildFreeText(row: FilterableRow): string {
   return [
     ...processNames(row),
     row.pid ?? '',

@@ -2,6 +2,27 @@
  * Numeric address order: IPv4 before IPv6, then by octets / hextets — never as strings
  * ("10.0.0.9" < "10.0.0.10"). Unparseable text sorts after addresses, by text.
  */
+// One collator: localeCompare with options builds a new one per call (~30x slower on big tables).
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const keyCache = new Map<string, string | null>();
+
+/**
+ * addressKey as one fixed-width string ("4" + 2 hex per octet, "6" + 4 hex per hextet) that compares
+ * with `<`, memoized: sorting 40 000 rows compares the same few thousand addresses over and over.
+ */
+function sortKey(address: string): string | null {
+  let key = keyCache.get(address);
+  if (key === undefined) {
+    if (keyCache.size > 200_000) keyCache.clear();
+    const parts = addressKey(address);
+    const width = parts?.[0] === 4 ? 2 : 4;
+    key = parts ? parts[0] + parts.slice(1).map((n) => n.toString(16).padStart(width, '0')).join('') : null;
+    keyCache.set(address, key);
+  }
+  return key;
+}
+
 export function addressKey(address: string): number[] | null {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(bare)) return [4, ...bare.split('.').map(Number)];
@@ -26,14 +47,10 @@ export function compareAddress(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null || a === '') return 1;
   if (b === null || b === '') return -1;
-  const ka = addressKey(a);
-  const kb = addressKey(b);
-  if (!ka || !kb) return ka ? -1 : kb ? 1 : a.localeCompare(b);
-  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-    const d = (ka[i] ?? -1) - (kb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  if (!ka || !kb) return ka ? -1 : kb ? 1 : collator.compare(a, b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** Nulls last, numbers numerically. */
@@ -44,9 +61,10 @@ export function compareNumber(a: number | null, b: number | null): number {
   return a - b;
 }
 
+
 export function compareText(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null || a === '') return 1;
   if (b === null || b === '') return -1;
-  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
 }
