@@ -1,23 +1,20 @@
 /**
- * IPC from the one method table: a handler per API method, each checking that the sender is our own
- * renderer's top frame before handing the payload to service.dispatch (which validates it with zod).
- * Push events go to the window on one channel.
+ * IPC from the one method table: a handler per API method, each going through the sender gate of
+ * ipc-router.ts to service.dispatch. Push events go to the window on one channel.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS } from '../../shared/api';
-import { err } from '../../shared/result';
 import type { PortScopeService } from '../service/index';
 import { invokeChannel, PUSH_CHANNEL } from './ipc-channels';
-import { isTrustedSender, type TrustedRenderer } from './trusted-sender';
+import { createIpcRoute } from './ipc-router';
+import type { TrustedRenderer } from './trusted-sender';
 
 export function setupIpc(service: PortScopeService, getWindow: () => BrowserWindow | null, trusted: TrustedRenderer): () => void {
+  const route = createIpcRoute(service, trusted);
   for (const method of API_METHODS) {
     ipcMain.handle(invokeChannel(method), (event: IpcMainInvokeEvent, input: unknown) => {
       const frame = event.senderFrame;
-      if (!isTrustedSender(frame?.url, frame !== null && frame.parent === null, trusted)) {
-        return err('PERMISSION_DENIED', 'IPC refused: the request did not come from the PortScope window.');
-      }
-      return service.dispatch(method, input);
+      return route(method, { url: frame?.url, isTopFrame: frame !== null && frame.parent === null }, input);
     });
   }
   const unsubscribe = service.subscribe((event) => sendToWindow(getWindow(), event));

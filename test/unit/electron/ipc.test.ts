@@ -42,3 +42,38 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender('not a url', true, built)).toBe(false);
   });
 });
+
+describe('createIpcRoute', () => {
+  const trusted = { fileUrl: 'file:///app/out/renderer/index.html' };
+  const own = { url: 'file:///app/out/renderer/index.html', isTopFrame: true };
+
+  it('refuses foreign or sub-frame senders without calling the service', async () => {
+    const { createIpcRoute } = await import('../../../src/main/electron/ipc-router');
+    const calls: string[] = [];
+    const route = createIpcRoute({ dispatch: async (method) => (calls.push(method), { ok: true, value: null }) }, trusted);
+    for (const sender of [
+      { url: 'https://evil.example/', isTopFrame: true },
+      { url: own.url, isTopFrame: false },
+      { url: undefined, isTopFrame: true },
+    ]) {
+      expect(await route('list', sender, {})).toMatchObject({ ok: false, code: 'PERMISSION_DENIED' });
+    }
+    expect(calls).toEqual([]);
+    expect(await route('list', own, {})).toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['list']);
+  });
+
+  it('hands payloads to the service, whose zod schemas refuse bad ones', async () => {
+    const { createIpcRoute } = await import('../../../src/main/electron/ipc-router');
+    const { createService } = await import('../../../src/main/service/index');
+    const service = createService({ pollIntervalMs: 0 });
+    try {
+      const route = createIpcRoute(service, trusted);
+      expect(await route('who', own, { port: 70000 })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+      expect(await route('setPollInterval', own, { ms: 1000, extra: true })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+      expect(await route('setPollInterval', own, { ms: 1000 })).toEqual({ ok: true, value: { ms: 1000 } });
+    } finally {
+      await service.dispose();
+    }
+  });
+});
