@@ -73,5 +73,6 @@ export async function explainFailedBind(
     unprivilegedPortStart,
     localAddresses: sources.localAddresses(),
     suggestedPort,
+    selfPid: process.pid,
   });
 }

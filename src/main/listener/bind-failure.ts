@@ -30,6 +30,8 @@ export interface BindFailureFacts {
   localAddresses: string[];
   /** A port that was test-bound successfully, or null. */
   suggestedPort: number | null;
+  /** PortScope's own pid: a holder with it is one of our listeners (or our web server). */
+  selfPid?: number;
 }
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '*', '']);
@@ -166,6 +168,14 @@ export function explainBindFailure(facts: BindFailureFacts): BindFailure {
             ? `Bind to a single family that is free: an IPv6 address such as ::1, or the IPv4 address of the other program's free side.`
             : 'Bind to a specific IPv4 address, or stop the dual-stack program.',
         ],
+        holderField,
+      );
+    }
+    if (holder && holder.pid !== null && holder.pid === facts.selfPid) {
+      return make(
+        'in-use',
+        `Port ${label} is already in use by this PortScope (pid ${holder.pid}): one of its own test listeners or its web server holds it.`,
+        ['Stop that test listener first, or use another port.'],
         holderField,
       );
     }

@@ -48,6 +48,12 @@ describe('explainBindFailure', () => {
     expect(relevantHolders({ rows, port: 8080, protocol: 'tcp', host: '0.0.0.0' }).map((r) => r.id)).toEqual(['named', 'hidden']);
   });
 
+  it('recognises PortScope itself as the holder', () => {
+    const failure = explainBindFailure(facts({ rows: [row({ pid: 4242, processName: 'node' })], selfPid: 4242 }));
+    expect(failure.cause).toBe('in-use');
+    expect(failure.message).toContain('this PortScope (pid 4242)');
+  });
+
   it('says the owner is hidden when the table has none', () => {
     const failure = explainBindFailure(facts({ rows: [] }));
     expect(failure.cause).toBe('in-use');
