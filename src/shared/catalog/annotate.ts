@@ -7,7 +7,7 @@ import type { RowMeaning, SocketRow } from '../types';
 import { bestMeaning, hasCuratedMeaning } from './describe';
 import { ownerVerdict } from './owner-verdict';
 import { inEphemeralRange, listeningKey, serviceEndpoint } from './service-port';
-import type { CatalogContext, EphemeralRange } from './types';
+import type { CatalogContext, CatalogPlatform, EphemeralRange } from './types';
 
 export const EPHEMERAL_LABEL = 'ephemeral (client side)';
 export const EPHEMERAL_SOURCE = 'OS ephemeral port range';
@@ -22,11 +22,11 @@ export function ephemeralMeaning(range: EphemeralRange): RowMeaning {
 
 const rowMeaningCache = new Map<string, RowMeaning | null>();
 
-function rowMeaning(port: number, protocol: SocketRow['protocol']): RowMeaning | null {
-  const k = `${port}/${protocol}`;
+function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: CatalogPlatform): RowMeaning | null {
+  const k = `${platform}:${port}/${protocol}`;
   let hit = rowMeaningCache.get(k);
   if (hit === undefined) {
-    const best = bestMeaning(port, protocol);
+    const best = bestMeaning(port, protocol, platform);
     hit = best ? { name: best.name, description: best.description, source: best.source } : null;
     rowMeaningCache.set(k, hit);
   }
@@ -59,7 +59,7 @@ export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogCon
       row.ownerVerdict = null;
       continue;
     }
-    row.meaning = rowMeaning(endpoint.port, row.protocol);
+    row.meaning = rowMeaning(endpoint.port, row.protocol, context.platform);
     row.ownerVerdict =
       endpoint.side === 'local'
         ? ownerVerdict(endpoint.port, row.protocol, { processName: row.processName, services: row.services, pid: row.pid, platform: context.platform })

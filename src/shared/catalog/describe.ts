@@ -1,16 +1,16 @@
 /**
  * describe(port, protocol): every meaning the catalog has, best first. Ranking: vendor meanings that
- * name Windows services, other vendor meanings, developer ports, IANA's registry, then ranges (RPC and
- * dynamic ranges). The vendor index is built once on first use; each answer is memoised, so repeated
+ * name Windows services (today's Windows), the developer ports, other vendor meanings (Windows 2000,
+ * SMS, scanners' lists, legacy uses), IANA's registry, then ranges (RPC and dynamic ranges). The vendor index is built once on first use; each answer is memoised, so repeated
  * lookups are one Map hit.
  */
 import { DEVELOPER_SOURCES, VENDOR_SOURCES } from './sources/index';
 import { IANA_SOURCE, ianaEntry } from './iana';
-import type { CatalogEntry, CatalogProtocol, CatalogSource, PortDescription, PortMeaning, PortRange } from './types';
+import type { CatalogEntry, CatalogPlatform, CatalogProtocol, CatalogSource, PortDescription, PortMeaning, PortRange } from './types';
 
 interface RankedMeaning {
   meaning: PortMeaning;
-  /** 0 vendor with Windows services, 1 vendor, 2 developer, 3 IANA, 4 range. */
+  /** 0 vendor with Windows services, 1 developer, 2 other vendor, 3 IANA, 4 range. */
   tier: number;
   rank: number;
   order: number;
@@ -28,6 +28,7 @@ interface CatalogIndex {
 }
 
 let index: CatalogIndex | null = null;
+const DEVELOPER_TITLES = new Set(DEVELOPER_SOURCES.map((s) => s.title));
 const memo = new Map<string, PortDescription>();
 
 const key = (port: number, protocol: CatalogProtocol): string => `${port}/${protocol}`;
@@ -58,7 +59,7 @@ function buildIndex(): CatalogIndex {
         for (const protocol of entry.protocols) {
           order += 1;
           if (typeof entry.port === 'number') {
-            const tier = developer ? 2 : meaning.windowsServices ? 0 : 1;
+            const tier = developer ? 1 : meaning.windowsServices && !entry.legacy ? 0 : 2;
             const list = exact.get(key(entry.port, protocol)) ?? [];
             list.push({ meaning, tier, rank: source.rank, order });
             exact.set(key(entry.port, protocol), list);
@@ -103,9 +104,18 @@ export function hasCuratedMeaning(port: number, protocol: CatalogProtocol): bool
   return catalogIndex().exact.has(key(port, protocol));
 }
 
-/** The best meaning of a port, or null when nobody knows it. */
-export function bestMeaning(port: number, protocol: CatalogProtocol): PortMeaning | null {
-  return describe(port, protocol).meanings[0] ?? null;
+/**
+ * The best meaning of a port, or null when nobody knows it. With a platform other than Windows, a
+ * developer-layer meaning (cross-platform programs) beats a Windows service meaning: 53 on Linux is
+ * systemd-resolved/dnsmasq, not the Windows DNS Server service.
+ */
+export function bestMeaning(port: number, protocol: CatalogProtocol, platform?: CatalogPlatform): PortMeaning | null {
+  const { meanings } = describe(port, protocol);
+  if (platform && platform !== 'win32') {
+    const crossPlatform = meanings.find((m) => DEVELOPER_TITLES.has(m.source));
+    if (crossPlatform && meanings[0]?.windowsServices) return crossPlatform;
+  }
+  return meanings[0] ?? null;
 }
 
 /** Several ports at once, as the API and the CLI take them; a port without a protocol means tcp then udp. */

@@ -40,6 +40,8 @@ export interface CatalogEntry {
   product?: string;
   /** Why the port is used, when the document says (client notification, remote control, …). */
   purpose?: string;
+  /** A use from old Windows versions only (e.g. SSDP on 5000 before XP SP2): ranked after today's uses. */
+  legacy?: boolean;
 }
 
 /** One source document (or layer) of the catalog. */

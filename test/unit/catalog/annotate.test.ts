@@ -92,6 +92,26 @@ describe('annotateRows: ephemeral labelling on each OS range', () => {
   });
 });
 
+describe('best meaning per platform', () => {
+  const listener = (port: number, protocol: 'tcp' | 'udp' = 'tcp'): SocketRow => row({ protocol, localPort: port, state: protocol === 'tcp' ? 'LISTEN' : null });
+  const best = (r: SocketRow, platform: CatalogPlatform): string | undefined =>
+    annotateRows([r], { platform, ephemeralRange: null })[0]?.meaning?.name;
+
+  it('uses the Windows service meaning on Windows and the cross-platform one elsewhere', () => {
+    expect(best(listener(80), 'win32')).toBe('HTTP');
+    expect(annotateRows([listener(80)], { platform: 'win32', ephemeralRange: null })[0]?.meaning?.source).toBe('Service overview and network port requirements for Windows');
+    expect(annotateRows([listener(80)], { platform: 'linux', ephemeralRange: null })[0]?.meaning?.source).toBe('PortScope developer and admin ports');
+    expect(best(listener(53, 'udp'), 'linux')).toBe('DNS');
+  });
+
+  it('ranks today\'s developer meaning above legacy and Windows 2000 uses', () => {
+    expect(best(listener(8000), 'win32')).toMatch(/Django/);
+    expect(best(listener(5000), 'win32')).toMatch(/Flask/);
+    expect(best(listener(5000), 'darwin')).toMatch(/AirPlay/);
+    expect(best(listener(3389), 'linux')).toMatch(/Remote Desktop/);
+  });
+});
+
 describe('servicePort', () => {
   const range = { low: 49152, high: 65535 };
   it('is the local port of a listener or an unconnected socket', () => {

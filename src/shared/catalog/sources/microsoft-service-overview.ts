@@ -114,7 +114,7 @@ export const microsoftServiceOverview: CatalogSource = {
 
     { port: 1900, protocols: UDP, name: 'SSDP', description: 'Simple Service Discovery Protocol: device announcements (SSDP Discovery Service; the article spells it SSDPRSR)', windowsServices: ['SSDPSRV'] },
     { port: 2869, protocols: TCP, name: 'SSDP event notification / UPnP', description: 'SSDP event notification since Windows XP SP2 and the UPnP Device Host web server (served by Http.sys)', windowsServices: ['SSDPSRV', 'UPNPHost'] },
-    { port: 5000, protocols: TCP, name: 'SSDP legacy event notification', description: 'SSDP event notification port used before Windows XP SP2 (SSDP Discovery Service)', windowsServices: ['SSDPSRV'] },
+    { port: 5000, protocols: TCP, name: 'SSDP legacy event notification', description: 'SSDP event notification port used before Windows XP SP2 (SSDP Discovery Service)', windowsServices: ['SSDPSRV'], legacy: true },
     { port: 2535, protocols: UDP, name: 'MADCAP', description: 'Multicast Address Dynamic Client Allocation Protocol (DHCP Server)', windowsServices: ['DHCPServer'] },
     { port: 3343, protocols: UDP, name: 'Cluster Service', description: 'Failover Cluster service heartbeat over UDP with DTLS; Hyper-V live migration cluster traffic', windowsServices: ['ClusSvc'] },
     { port: 3343, protocols: TCP, name: 'Cluster Service', description: 'Failover Cluster service: required during a node join operation', windowsServices: ['ClusSvc'] },
