@@ -78,8 +78,9 @@ export function createListenerManager(options: ListenerManagerOptions): Listener
     run.notifyTimer = null;
     options.onChange(copyInfo(run.info));
   };
+  // After a stop, stopRun's own flush carries the final state; later socket events need no push.
   const notify = (run: Running): void => {
-    if (!run.notifyTimer) run.notifyTimer = setTimeout(() => flush(run), delay);
+    if (!run.notifyTimer && run.info.running) run.notifyTimer = setTimeout(() => flush(run), delay);
   };
 
   const addEntry = (run: Running, peerAddress: string | undefined, peerPort: number | undefined): ListenerLogEntry => {

@@ -43,7 +43,9 @@ function probeTcp(address: string, port: number, timeoutMs: number): Promise<Pro
     socket.once('connect', () => finish({ verdict: 'open', message: `${where} accepted the connection` }));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ECONNREFUSED') finish({ verdict: 'refused', message: `${where} refused the connection: nothing listens there` });
-      else if (error.code === 'ETIMEDOUT') finish({ verdict: 'filtered', message: `the connection to ${where} timed out: a firewall drops the packets, or the host is down` });
+      else if (error.code === 'EHOSTUNREACH' || error.code === 'ENETUNREACH') {
+        finish({ verdict: 'filtered', message: `${where} is unreachable (${error.code}): no route, or a firewall rejecting with "host prohibited"` });
+      } else if (error.code === 'ETIMEDOUT') finish({ verdict: 'filtered', message: `the connection to ${where} timed out: a firewall drops the packets, or the host is down` });
       else finish({ verdict: 'error', message: `${where}: ${error.code ?? error.message}` });
     });
   });
