@@ -1,0 +1,107 @@
+/**
+ * Scale: at about 1k, 10k and 40k loopback TCP sockets held by the load generator, the engine's snapshot
+ * (owners + process facts) cold and as a poll where little changed, `portscope list --json` end to end
+ * (the built CLI in a fresh Node), `ss -tunap`, and `systeminformation.networkConnections()`; then the
+ * main process's CPU at a 1 s refresh with 1k sockets. One load per size serves every measurement.
+ * Flags: --sizes 1000,10000,40000  --runs N  --cpu-seconds S. Printed, never asserted.
+ */
+import { fileURLToPath } from 'node:url';
+import si from 'systeminformation';
+import { runFile, runTool } from '../../src/main/lib/exec';
+import { createEngine } from '../../src/main/engine/engine';
+import { createService } from '../../src/main/service/index';
+import { startLoad, type Load } from './load/load-generator';
+import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeRuns } from './load/measure';
+
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
+const CLI = `${root}bin/portscope.mjs`;
+
+async function listJson(): Promise<number> {
+  const out = await runFile(process.execPath, [CLI, 'list', '--json'], { timeoutMs: 120_000 });
+  const rows = JSON.parse(out.stdout.toString('utf8')) as unknown[];
+  return rows.length;
+}
+
+async function measureSize(target: number, runs: number): Promise<void> {
+  const setupStart = performance.now();
+  const load: Load = await startLoad({ sockets: target });
+  const setup = performance.now() - setupStart;
+  try {
+    const few = target >= 40_000 ? Math.max(3, Math.ceil(runs / 2)) : runs;
+    // cold: a fresh engine (empty caches) each time
+    const colds: number[] = [];
+    let present = 0;
+    for (let i = 0; i < Math.min(3, few); i++) {
+      const engine = createEngine({ intervalMs: 0, emit: () => undefined });
+      const start = performance.now();
+      const snap = await engine.snapshot();
+      colds.push(performance.now() - start);
+      present = snap.rows.length;
+      engine.stop();
+    }
+    const cold = median(colds);
+    // a poll where little changed: one live engine polled back to back (collect + diff + emit)
+    const engine = createEngine({ intervalMs: 0, emit: (event) => void JSON.stringify(event) });
+    await engine.current();
+    const warm = await timeRuns(runs, () => engine.current());
+    engine.stop();
+    const ss = await timeRuns(runs, () => runTool('ss', ['-tunap']));
+    const listRows = await listJson();
+    const list = await timeRuns(few, () => listJson());
+    const siRuns = await timeRuns(few, () => si.networkConnections());
+    console.log(
+      `\n${target.toLocaleString('en')} sockets wanted: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
+        `engine sees ${present.toLocaleString('en')} rows, list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} (${few} for list/si${target >= 40_000 ? ' at 40k' : ''})`,
+    );
+    console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
+    console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);
+    console.log(`  portscope list --json (end to end)           ${ms(list)}   list/ss ${ratio(list, ss)} (target ≤ 1.00x)`);
+    console.log(`  ss -tunap                                    ${ms(ss)}`);
+    console.log(`  systeminformation.networkConnections()       ${ms(siRuns)}   si/ss ${ratio(siRuns, ss)}`);
+    console.log(`  engine snapshot / ss -tunap                  ${ratio(cold, ss)} cold, ${ratio(warm, ss)} warm`);
+  } finally {
+    await load.stop();
+  }
+}
+
+/** Main-process CPU at a 1 s refresh: the service polling live, every push event serialised as for a client. */
+async function measureCpu(sockets: number, seconds: number): Promise<void> {
+  const load = await startLoad({ sockets });
+  try {
+    const service = createService({ pollIntervalMs: 1000 });
+    let events = 0;
+    const unsubscribe = service.subscribe((event) => {
+      events++;
+      void JSON.stringify(event);
+    });
+    await service.engine.current(); // live: the poller runs every second from here
+    await sleep(2000); // let the first polls warm the caches
+    events = 0;
+    const cpuStart = process.cpuUsage();
+    const wallStart = performance.now();
+    await sleep(seconds * 1000);
+    const cpu = process.cpuUsage(cpuStart);
+    const wall = performance.now() - wallStart;
+    unsubscribe();
+    await service.dispose();
+    const percent = ((cpu.user + cpu.system) / 1000 / wall) * 100;
+    console.log(
+      `\nmain-process CPU at a 1 s refresh, ${load.sockets.toLocaleString('en')} load sockets, ${seconds} s: ${percent.toFixed(2)}% of one core ` +
+        `(user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms, ${events} push events) (target < 3%)`,
+    );
+  } finally {
+    await load.stop();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  if (process.platform !== 'linux') {
+    console.log('scale bench: Linux only (ss, /proc, prlimit); skipped on', process.platform);
+    return;
+  }
+  const runs = numberArg(args, '--runs', 5);
+  const sizes = sizesArg(args, [1000, 10_000, 40_000]);
+  console.log(`scale bench on ${cores()} cores; other processes' sockets count too (the engine sees the whole machine)`);
+  for (const size of sizes) await measureSize(size, runs);
+  await measureCpu(1000, numberArg(args, '--cpu-seconds', 20));
+}

@@ -1,0 +1,39 @@
+/** Small timing helpers the scale, UI and soak benches share. Figures are printed, never asserted. */
+import os from 'node:os';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median wall time of `runs` sequential runs of `task`, in ms. */
+export async function timeRuns(runs: number, task: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await task();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export const ms = (value: number): string => `${Number.isFinite(value) ? value.toFixed(1) : '—'} ms`.padStart(11);
+export const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+export const cores = (): number => os.cpus().length;
+export const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
+
+/** `--name value` from the bench argv, as a number, or the fallback. */
+export function numberArg(args: readonly string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  const value = at >= 0 ? Number(args[at + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** `--sizes 1000,10000` (socket counts) or the default. */
+export function sizesArg(args: readonly string[], fallback: readonly number[]): number[] {
+  const at = args.indexOf('--sizes');
+  const list = at >= 0 ? (args[at + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+  return list.length ? list : [...fallback];
+}
