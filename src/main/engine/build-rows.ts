@@ -29,6 +29,12 @@ function compareRows(a: SocketRow, b: SocketRow): number {
   return (a.remotePort ?? 0) - (b.remotePort ?? 0);
 }
 
+function mergeServices(...lists: (readonly string[] | undefined)[]): string[] {
+  const present = lists.filter((l): l is readonly string[] => l !== undefined && l.length > 0);
+  if (present.length === 0) return [];
+  return present.length === 1 ? [...present[0]!] : [...new Set(present.flat())];
+}
+
 export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow[] {
   const rows: SocketRow[] = [];
   const seen = new Map<string, number>();
@@ -44,7 +50,7 @@ export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow
     const count = seen.get(id) ?? 0;
     seen.set(id, count + 1);
     if (count > 0) id = `${id}#${count + 1}`;
-    const services = [...new Set([...(raw.services ?? []), ...(facts?.services ?? []), ...(hint?.services ?? [])])];
+    const services = mergeServices(raw.services, facts?.services, hint?.services);
     rows.push({
       id,
       protocol: raw.protocol,

@@ -7,10 +7,27 @@ export interface RowsDiff {
   removed: string[];
 }
 
-/** What a client shows that can change while the id stays the same. */
-function signature(row: SocketRow): string {
-  const owners = row.owners.map((o) => `${o.pid}:${o.processName ?? ''}`).join(',');
-  return [row.state, owners, row.user, row.processPath, row.processStarted, row.ownerHidden, row.services.join(','), row.meaning?.name, row.ownerVerdict?.verdict].join('|');
+/** Did anything a client shows change while the id stayed the same? Field by field: no strings built. */
+function rowChanged(a: SocketRow, b: SocketRow): boolean {
+  if (
+    a.state !== b.state ||
+    a.processName !== b.processName ||
+    a.user !== b.user ||
+    a.processPath !== b.processPath ||
+    a.processStarted !== b.processStarted ||
+    a.ownerHidden !== b.ownerHidden ||
+    a.meaning?.name !== b.meaning?.name ||
+    a.ownerVerdict?.verdict !== b.ownerVerdict?.verdict ||
+    a.owners.length !== b.owners.length ||
+    a.services.length !== b.services.length
+  ) {
+    return true;
+  }
+  for (let i = 0; i < a.owners.length; i++) {
+    if (a.owners[i]!.pid !== b.owners[i]!.pid || a.owners[i]!.processName !== b.owners[i]!.processName) return true;
+  }
+  for (let i = 0; i < a.services.length; i++) if (a.services[i] !== b.services[i]) return true;
+  return false;
 }
 
 export function indexRows(rows: readonly SocketRow[]): Map<string, SocketRow> {
@@ -26,7 +43,7 @@ export function diffRows(previous: ReadonlyMap<string, SocketRow>, next: Readonl
   for (const [id, row] of next) {
     const before = previous.get(id);
     if (!before) added.push(row);
-    else if (signature(before) !== signature(row)) changed.push(row);
+    else if (before !== row && rowChanged(before, row)) changed.push(row);
   }
   for (const id of previous.keys()) if (!next.has(id)) removed.push(id);
   return { added, changed, removed };

@@ -94,8 +94,15 @@ export function parseSsUsers(extras: string): SocketOwner[] {
   return owners;
 }
 
-function extraNumber(extras: string, key: string): number | null {
-  const m = new RegExp(`(?:^|\\s)${key}:(\\d+)`).exec(extras);
+const EXTRA = {
+  ino: /(?:^|\s)ino:(\d+)/,
+  uid: /(?:^|\s)uid:(\d+)/,
+  v6only: /(?:^|\s)v6only:(\d+)/,
+};
+
+function extraNumber(extras: string, key: keyof typeof EXTRA): number | null {
+  if (!extras.includes(`${key}:`)) return null; // cheap test first: most lines lack most keys
+  const m = EXTRA[key].exec(extras);
   return m ? Number(m[1]) : null;
 }
 
