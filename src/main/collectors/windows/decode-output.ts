@@ -70,24 +70,25 @@ function guessUtf16(buffer: Buffer): 'utf16le' | 'utf16be' | null {
   return null;
 }
 
+/** Scores a sample (words repeat on every row), then decodes the whole buffer once with the winner. */
 function bestOemDecode(buffer: Buffer): Decoded {
-  let best: Decoded | null = null;
+  const sample = buffer.subarray(0, 256 * 1024);
+  let best: string = 'cp850';
   let bestScore = 0;
   for (const codePage of OEM_CANDIDATES) {
-    const text = iconv.decode(buffer, codePage);
-    const score = knownWordScore(text);
+    const score = knownWordScore(iconv.decode(sample, codePage));
     if (score > bestScore) {
-      best = { text, encoding: codePage };
+      best = codePage;
       bestScore = score;
     }
   }
-  return best ?? { text: iconv.decode(buffer, 'cp850'), encoding: 'cp850' };
+  return { text: iconv.decode(buffer, best), encoding: best };
 }
 
 /** How many tokens are known netstat state or header words (only non-ASCII ones tell code pages apart). */
 function knownWordScore(text: string): number {
   let score = 0;
-  for (const token of text.slice(0, 200_000).split(/\s+/)) {
+  for (const token of text.split(/\s+/)) {
     if (![...token].some((c) => c.charCodeAt(0) > 0x7f)) continue;
     if (isKnownNetstatStateWord(token) || HEADER_WORDS.has(token.toUpperCase())) score++;
   }
