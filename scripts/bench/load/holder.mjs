@@ -5,6 +5,7 @@
 // {"churned":n} lines while churning; exits cleanly on stdin end, "exit" or SIGTERM.
 // Usage: node holder.mjs <connections> <ports> <churnPercentPerSecond>
 import net from 'node:net';
+import { setInterval } from 'node:timers';
 
 const connections = Number(process.argv[2] ?? 500);
 const portCount = Math.max(1, Number(process.argv[3] ?? 4));

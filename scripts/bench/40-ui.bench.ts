@@ -1,0 +1,121 @@
+/**
+ * UI at scale: Debian Chromium (playwright-core) through `portscope web` (the built CLI, spawned) with the
+ * load generator holding ~10k and ~40k sockets and 1% churn per second, the page refreshing every 1 s.
+ * Prints per size: initial render (navigation start to the table showing every row), once with a cold
+ * engine and once on reload with the engine live; the longest task (PerformanceObserver 'longtask') while
+ * diffs apply for ~10 s; the renderer heap after a GC (CDP Runtime.getHeapUsage). Printed, never asserted.
+ * Flags: --ui-sizes 10000,40000  --ui-seconds S.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPersistentProcess, type PersistentProcess } from '../../src/main/lib/exec';
+import { startLoad } from './load/load-generator';
+import { cores, mib, ms, numberArg, sleep } from './load/measure';
+
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
+const CLI = `${root}bin/portscope.mjs`;
+const CHROMIUM = process.env.PORTSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Runs in the page before its scripts: collect long tasks, ask for a 1 s refresh. */
+const INIT = `
+window.__longtasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push(e.duration); })
+  .observe({ type: 'longtask', buffered: true });
+if (!localStorage.getItem('portscope.refresh.v1')) localStorage.setItem('portscope.refresh.v1', JSON.stringify({ refreshMs: 1000 }));
+`;
+
+interface WebProcess {
+  url: string;
+  child: PersistentProcess;
+}
+
+function startWeb(): Promise<WebProcess> {
+  const child = startPersistentProcess(process.execPath, [CLI, 'web', '--no-open', '--port', '0']);
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`portscope web printed no URL: ${text}`)), 30_000);
+    child.onStdout((chunk) => {
+      text += chunk.toString('utf8');
+      const m = /PortScope UI: (http:\/\/\S+)/.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1]!, child });
+      }
+    });
+    child.onExit((code, error) => {
+      clearTimeout(timer);
+      reject(error ?? new Error(`portscope web exited (${code}): ${text}`));
+    });
+  });
+}
+
+/** Milliseconds from navigation start until the table reports at least `rows` rows and shows some. */
+async function renderTime(page: Page, rows: number, navigate: () => Promise<unknown>): Promise<number> {
+  await navigate();
+  await page.waitForFunction(
+    (wanted) => {
+      const table = document.querySelector('[data-testid="socket-table"]');
+      const count = Number(table?.getAttribute('aria-rowcount') ?? 0);
+      if (count < wanted || !document.querySelector('[data-testid="socket-row"]')) return false;
+      (window as unknown as { __visibleAt?: number }).__visibleAt ??= performance.now();
+      return true;
+    },
+    rows,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return page.evaluate(() => (window as unknown as { __visibleAt: number }).__visibleAt);
+}
+
+async function measureSize(browser: Browser, sockets: number, seconds: number): Promise<void> {
+  const load = await startLoad({ sockets, churnPercent: 1 });
+  const web = await startWeb();
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(INIT);
+    const page = await context.newPage();
+    let diffs = 0;
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => void (String(frame.payload).startsWith('{"type":"diff"') && diffs++)));
+    const wanted = Math.floor(load.sockets * 0.95); // churn may briefly hide a few
+    const cold = await renderTime(page, wanted, () => page.goto(web.url, { waitUntil: 'commit' }));
+    await sleep(1500);
+    const warm = await renderTime(page, wanted, () => page.reload({ waitUntil: 'commit' }));
+    await sleep(1000);
+    await page.evaluate(() => ((window as unknown as { __longtasks: number[] }).__longtasks = []));
+    diffs = 0;
+    await sleep(seconds * 1000);
+    const tasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
+    const rowCount = await page.evaluate(() => Number(document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    const longest = tasks.length ? Math.max(...tasks) : 0;
+    console.log(`\n${load.sockets.toLocaleString('en')} load sockets, 1% churn/s, refresh 1 s; table shows ${rowCount.toLocaleString('en')} rows`);
+    console.log(`  initial render, cold engine (navigation → all rows)   ${ms(cold)}`);
+    console.log(`  initial render, engine live (reload → all rows)      ${ms(warm)}   (target < 1000 ms at 40k)`);
+    console.log(`  longest task while diffs apply (${seconds} s, ${diffs} diffs)  ${ms(longest)}   ${tasks.length} long tasks (target: none > 50 ms)`);
+    console.log(`  renderer heap after GC                               ${mib(heap.usedSize).padStart(11)}   of ${mib(heap.totalSize)} (target < 200 MB)`);
+  } finally {
+    await context.close();
+    web.child.kill();
+    await load.stop();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  if (process.platform !== 'linux' || !existsSync(CHROMIUM) || !existsSync(`${root}out/renderer/index.html`)) {
+    console.log(`UI bench skipped: needs Linux, Chromium at ${CHROMIUM} and a built renderer (npm run build)`);
+    return;
+  }
+  const at = args.indexOf('--ui-sizes');
+  const sizes = at >= 0 ? (args[at + 1] ?? '').split(',').map(Number).filter((n) => n > 0) : [10_000, 40_000];
+  const seconds = numberArg(args, '--ui-seconds', 10);
+  console.log(`UI bench on ${cores()} cores (Chromium ${CHROMIUM}, the web server and the load share them)`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    for (const size of sizes) await measureSize(browser, size, seconds);
+  } finally {
+    await browser.close();
+  }
+}
