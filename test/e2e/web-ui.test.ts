@@ -147,6 +147,26 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     expect(await rowFor(page, held.b).count()).toBe(0);
   });
 
+  it('a listener started while the page is open shows within two refreshes', async () => {
+    await setFilter(page, '');
+    const status = page.getByTestId('status-refresh');
+    await expect.poll(async () => Number(await status.getAttribute('data-seq')), { timeout: WAIT }).toBeGreaterThan(0);
+    const seqBefore = Number(await status.getAttribute('data-seq'));
+    const late = spawn(process.execPath, ['-e', "require('node:net').createServer().listen(0, '127.0.0.1', function () { console.log(this.address().port); })"]);
+    try {
+      const port = Number(await new Promise<string>((resolve) => late.stdout.once('data', (d: Buffer) => resolve(String(d).trim()))));
+      await setFilter(page, `port:${port}`);
+      const row = rowFor(page, port);
+      await row.waitFor({ timeout: WAIT });
+      expect(await row.innerText()).toContain('node');
+      // The diff that brought the row is at most two refreshes after the one shown when the socket opened.
+      expect(Number(await row.getAttribute('data-seq')) - seqBefore).toBeLessThanOrEqual(2);
+      expect(await row.getAttribute('data-status')).toBe('new');
+    } finally {
+      process.kill(late.pid as number, 'SIGKILL');
+    }
+  });
+
   it('sorts by local port numerically', async () => {
     await setFilter(page, `pid:${held.child.pid}`);
     await rowFor(page, held.b).waitFor({ timeout: WAIT });

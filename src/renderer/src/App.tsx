@@ -293,6 +293,7 @@ export function App(): ReactNode {
         costMs={s.costMs}
         source={s.source}
         refreshMs={s.refreshMs}
+        seq={s.seq}
         ownersHidden={s.ownersHidden}
         connection={connection}
         error={s.refreshError ?? s.loadError}

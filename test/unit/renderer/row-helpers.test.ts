@@ -40,7 +40,7 @@ describe('port search', () => {
     expect(parsePortQuery('80a')).toBeNull();
   });
   it('owners are the listeners/bound sockets on the local port; connections are counted; closed rows ignored', () => {
-    const live = (row: ReturnType<typeof makeRow>, status: 'steady' | 'removed' = 'steady') => ({ row, status, statusAt: 0 });
+    const live = (row: ReturnType<typeof makeRow>, status: 'steady' | 'removed' = 'steady') => ({ row, status, statusAt: 0, firstSeq: 1 });
     const rows = [
       live(makeRow({ localPort: 80 })),
       live(makeRow({ localPort: 80, protocol: 'udp', state: null, family: 6, localAddress: '::' })),

@@ -48,6 +48,8 @@ describe('sockets slice', () => {
     );
     expect(result).toBe('applied');
     expect(statuses(store)).toEqual({ 80: 'removed', 443: 'changed', 8080: 'new' });
+    // firstSeq: the refresh that first brought each row.
+    expect(Object.fromEntries(store.getState().liveList.map((l) => [l.row.localPort, l.firstSeq]))).toEqual({ 80: 1, 443: 1, 8080: 2 });
     expect(store.getState().seq).toBe(2);
     expect(store.getState().costMs).toBe(7);
 
@@ -157,8 +159,8 @@ describe('filter, columns, refresh and ui settings persist', () => {
 
 describe('visible rows', () => {
   it('filter then numeric sort; counts per state skip closed rows', () => {
-    const rows = [9000, 80, 10000, 443, 8080].map((p) => ({ row: makeRow({ localPort: p }), status: 'steady' as const, statusAt: 0 }));
-    rows.push({ row: makeRow({ localPort: 1, protocol: 'udp', state: null }), status: 'removed' as never, statusAt: 0 });
+    const rows = [9000, 80, 10000, 443, 8080].map((p) => ({ row: makeRow({ localPort: p }), status: 'steady' as const, statusAt: 0, firstSeq: 1 }));
+    rows.push({ row: makeRow({ localPort: 1, protocol: 'udp', state: null }), status: 'removed' as never, statusAt: 0, firstSeq: 1 });
     const out = computeVisibleRows(rows, parseFilter('proto:tcp'), DEFAULT_TOGGLES, [{ id: 'localPort', desc: false }]);
     expect(out.map((l) => l.row.localPort)).toEqual([80, 443, 8080, 9000, 10000]);
     expect(countByState(rows)).toEqual([['LISTEN', 5]]);

@@ -183,6 +183,7 @@ export function SocketTable(props: SocketTableProps): ReactNode {
                   data-row-id={live.row.id}
                   data-status={live.status}
                   data-port={live.row.localPort}
+                  data-seq={live.firstSeq}
                   style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
                   onMouseDown={() => props.onSelect(live.row.id)}
                   onContextMenu={(e) => {

@@ -9,6 +9,7 @@ export interface StatusBarProps {
   costMs: number | null;
   source: string | null;
   refreshMs: number;
+  seq: number | null;
   ownersHidden: string | null;
   connection: 'connecting' | 'open' | 'closed';
   error: string | null;
@@ -40,7 +41,7 @@ export function StatusBar(p: StatusBarProps): ReactNode {
         </span>
       )}
       {p.connection !== 'open' && <span className="status-warn">{p.connection === 'connecting' ? 'connecting…' : 'disconnected — retrying'}</span>}
-      <span data-testid="status-refresh" title={p.source ? `collected by ${p.source}` : undefined}>
+      <span data-testid="status-refresh" data-seq={p.seq ?? ''} title={p.source ? `collected by ${p.source}` : undefined}>
         {p.refreshMs === 0 ? <b className="paused">Paused</b> : `every ${p.refreshMs / 1000} s`}
         {time && ` · refreshed ${time}`}
         {p.costMs !== null && ` in ${Math.round(p.costMs)} ms`}

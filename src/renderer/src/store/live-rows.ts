@@ -13,6 +13,8 @@ export interface LiveRow {
   status: RowStatus;
   /** When the status was set (ms, caller's clock). */
   statusAt: number;
+  /** The snapshot/diff seq that first brought this row (shown as data-seq; lets tests count refreshes). */
+  firstSeq: number;
 }
 
 export type LiveRowMap = ReadonlyMap<string, LiveRow>;
@@ -30,15 +32,16 @@ export function applySnapshotRows(prev: LiveRowMap, snapshot: Snapshot, now: num
   const next = new Map<string, LiveRow>();
   for (const row of snapshot.rows) {
     const old = prev.get(row.id);
-    if (!mark) next.set(row.id, { row, status: 'steady', statusAt: now });
-    else if (!old || old.status === 'removed') next.set(row.id, { row, status: 'new', statusAt: now });
-    else if (rowChanged(old.row, row)) next.set(row.id, { row, status: 'changed', statusAt: now });
+    const firstSeq = old && old.status !== 'removed' ? old.firstSeq : snapshot.seq;
+    if (!mark) next.set(row.id, { row, status: 'steady', statusAt: now, firstSeq });
+    else if (!old || old.status === 'removed') next.set(row.id, { row, status: 'new', statusAt: now, firstSeq });
+    else if (rowChanged(old.row, row)) next.set(row.id, { row, status: 'changed', statusAt: now, firstSeq });
     else next.set(row.id, { ...old, row });
   }
   if (mark) {
     for (const [id, old] of prev) {
       if (next.has(id)) continue;
-      next.set(id, old.status === 'removed' ? old : { row: old.row, status: 'removed', statusAt: now });
+      next.set(id, old.status === 'removed' ? old : { ...old, status: 'removed', statusAt: now });
     }
   }
   return next;
@@ -48,14 +51,14 @@ export function applyDiffRows(prev: LiveRowMap, diff: SnapshotDiff, now: number)
   const next = new Map(prev);
   for (const id of diff.removed) {
     const old = next.get(id);
-    if (old && old.status !== 'removed') next.set(id, { row: old.row, status: 'removed', statusAt: now });
+    if (old && old.status !== 'removed') next.set(id, { ...old, status: 'removed', statusAt: now });
   }
-  for (const row of diff.added) next.set(row.id, { row, status: 'new', statusAt: now });
+  for (const row of diff.added) next.set(row.id, { row, status: 'new', statusAt: now, firstSeq: diff.seq });
   for (const row of diff.changed) {
     const old = next.get(row.id);
     // A change to a row still glowing green keeps it green: it is still new to the user.
     const status = old?.status === 'new' ? 'new' : 'changed';
-    next.set(row.id, { row, status, statusAt: old?.status === 'new' ? old.statusAt : now });
+    next.set(row.id, { row, status, statusAt: old?.status === 'new' ? old.statusAt : now, firstSeq: old?.firstSeq ?? diff.seq });
   }
   return next;
 }
