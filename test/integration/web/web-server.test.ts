@@ -3,7 +3,7 @@
  * the checks do not depend on the engine (a second file runs the real service).
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushEvent } from '../../../src/shared/api';
@@ -47,6 +47,9 @@ function scriptedService(): PortScopeService & { calls: string[] } {
     async dispose() {},
   };
 }
+
+const hasIpv6Loopback = Object.values(networkInterfaces()).some((list) => list?.some((i) => i.address === '::1'));
+if (!hasIpv6Loopback) console.warn('IPv6 web test skipped: this machine has no ::1 loopback address.');
 
 let server: WebServer;
 let service: ReturnType<typeof scriptedService>;
@@ -203,6 +206,21 @@ describe('the WebSocket', () => {
 });
 
 describe('binding', () => {
+  it.skipIf(!hasIpv6Loopback)('serves IPv6 loopback with a bracketed URL', async () => {
+    const started = await startWebServer({ host: '::1', service: scriptedService(), rendererDir });
+    if (!started.ok) throw new Error(started.message);
+    const v6 = started.value;
+    try {
+      expect(v6.url).toBe(`http://[::1]:${v6.port}/?token=${v6.token}`);
+      const page = await rawRequest(v6.port, `/?token=${v6.token}`, { host: '::1', headers: { Origin: `http://[::1]:${v6.port}` } });
+      expect(page.status).toBe(200);
+      const foreign = await rawRequest(v6.port, `/?token=${v6.token}`, { host: '::1', headers: { Host: `evil.example:${v6.port}` } });
+      expect(foreign.status).toBe(403);
+    } finally {
+      await v6.close();
+    }
+  });
+
   it('refuses a non-loopback address without an explicit --host', async () => {
     const warnings: string[] = [];
     const started = await startWebServer({ host: '0.0.0.0', rendererDir, warn: (t) => warnings.push(t) });
