@@ -3,22 +3,15 @@
  * When the OS will not tell, the platform's default range is used (it is right on almost every
  * machine) and `ephemeralSource` says so.
  */
-import type { CatalogContext, CatalogPlatform, EphemeralRange } from '../../shared/catalog/types';
+import type { CatalogContext, CatalogPlatform } from '../../shared/catalog/types';
+import { DEFAULT_EPHEMERAL_RANGES } from '../../shared/catalog/ephemeral-ranges';
 import { readEphemeralRange } from './read-port-ranges';
+
+export { DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from '../../shared/catalog/ephemeral-ranges';
 
 export interface MachineCatalogContext extends CatalogContext {
   ephemeralSource: 'os' | 'default' | 'none';
 }
-
-/** Defaults: Linux since 2.6, Windows Vista / Server 2008 and later, macOS (IANA's dynamic range). */
-export const DEFAULT_EPHEMERAL_RANGES: Record<CatalogPlatform, EphemeralRange> = {
-  linux: { low: 32768, high: 60999 },
-  win32: { low: 49152, high: 65535 },
-  darwin: { low: 49152, high: 65535 },
-};
-
-/** Windows 2000 / XP / Server 2003 (and the range those documents call "legacy"). */
-export const LEGACY_WINDOWS_EPHEMERAL_RANGE: EphemeralRange = { low: 1025, high: 5000 };
 
 export function currentPlatform(): CatalogPlatform | null {
   const p = process.platform;

@@ -7,5 +7,6 @@ export { ownerVerdict, expectedOwners, describeExpectation, normalizeProcessName
 export { servicePort, serviceEndpoint, inEphemeralRange, type ServiceEndpoint, type ServicePortOptions } from './service-port';
 export { annotateRows, ephemeralMeaning, EPHEMERAL_LABEL, EPHEMERAL_SOURCE } from './annotate';
 export { IANA_SOURCE } from './iana';
+export { DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from './ephemeral-ranges';
 export { VENDOR_SOURCES, DEVELOPER_SOURCES } from './sources/index';
 export type * from './types';

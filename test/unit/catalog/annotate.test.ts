@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateRows, servicePort, EPHEMERAL_LABEL } from '../../../src/shared/catalog/index';
+import { annotateRows, servicePort, EPHEMERAL_LABEL, DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from '../../../src/shared/catalog/index';
 import type { CatalogPlatform, EphemeralRange } from '../../../src/shared/catalog/types';
 import type { SocketRow } from '../../../src/shared/types';
 
@@ -39,6 +39,11 @@ const RANGES: [name: string, platform: CatalogPlatform, range: EphemeralRange][]
 ];
 
 describe('annotateRows: ephemeral labelling on each OS range', () => {
+  it('falls back to each OS default range (used for imports and when the OS cannot be asked)', () => {
+    expect(DEFAULT_EPHEMERAL_RANGES).toEqual(Object.fromEntries(RANGES.slice(0, 3).map(([, p, r]) => [p, r])));
+    expect(LEGACY_WINDOWS_EPHEMERAL_RANGE).toEqual(RANGES[3]?.[2]);
+  });
+
   it.each(RANGES)('%s %o: a client port inside the range is "ephemeral (client side)"', (_name, platform, range) => {
     // An outgoing connection whose remote end is not a known service either: only the ephemeral label fits.
     const inside = range.low + 7;
