@@ -10,7 +10,8 @@ export type { TransportStatus } from './web-client';
 
 let api: PortScopeApi | null = null;
 const statusListeners = new Set<(status: TransportStatus) => void>();
-let lastStatus: TransportStatus = 'closed';
+// The web client connects as soon as the page subscribes, so it starts out 'connecting', not 'closed'.
+let lastStatus: TransportStatus = 'connecting';
 
 export function getApi(): PortScopeApi {
   api ??= window.portscope ?? createBrowserClient();
