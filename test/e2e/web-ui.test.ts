@@ -270,6 +270,39 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     await page.getByTestId('socket-table').waitFor();
   });
 
+  it('filters, toggles and the theme choice persist across a reload; the manual theme overrides the OS', async () => {
+    await setFilter(page, 'proc:node -port:1');
+    await page.getByTestId('toggle-udp').click();
+    expect(await page.getByTestId('toggle-udp').getAttribute('aria-pressed')).toBe('false');
+    const html = page.locator('html');
+    expect(await html.getAttribute('data-theme')).toBe('light');
+    await page.getByTestId('theme-toggle').click(); // auto -> light
+    await page.getByTestId('theme-toggle').click(); // light -> dark
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    await page.reload();
+    await page.getByTestId('socket-table').waitFor();
+    expect(await page.getByTestId('filter-input').inputValue()).toBe('proc:node -port:1');
+    expect(await page.getByTestId('toggle-udp').getAttribute('aria-pressed')).toBe('false');
+    expect(await html.getAttribute('data-theme')).toBe('dark');
+    // Back to the defaults for the next test.
+    await page.getByTestId('toggle-udp').click();
+    await page.getByTestId('theme-toggle').click(); // dark -> auto
+    expect(await html.getAttribute('data-theme')).toBe('light');
+  });
+
+  it('keyboard: Space pauses and resumes, arrows move the selection', async () => {
+    await setFilter(page, `pid:${held.child.pid}`);
+    await rowFor(page, held.b).waitFor({ timeout: WAIT });
+    await page.getByTestId('socket-table').focus();
+    await page.keyboard.press('Home');
+    expect(await page.locator('[data-testid="socket-row"][aria-selected="true"]').count()).toBe(1);
+    await page.keyboard.press(' ');
+    expect(await page.getByTestId('refresh-0').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('status-refresh').innerText()).toContain('Paused');
+    await page.keyboard.press(' ');
+    expect(await page.getByTestId('refresh-1000').getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('kill from the context menu ends the process the test started', async () => {
     await setFilter(page, `port:${held.b}`);
     const row = rowFor(page, held.b);

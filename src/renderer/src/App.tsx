@@ -49,6 +49,7 @@ export function App(): ReactNode {
   const [dialog, setDialog] = useState<{ kind: 'kill' | 'close'; row: SocketRow } | null>(null);
   const [connection, setConnection] = useState<TransportStatus>('open');
   const filterRef = useRef<HTMLInputElement>(null);
+  const lastRefreshMs = useRef(s.refreshMs || 2000);
   const portRef = useRef<HTMLInputElement>(null);
   useTheme(s.theme);
   const [listenerVisited, setListenerVisited] = useState(false);
@@ -138,6 +139,16 @@ export function App(): ReactNode {
     } else if (row && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') {
       copyRow(row);
       e.preventDefault();
+    } else if (e.key === ' ') {
+      // Space pauses / resumes, like TCPView.
+      if (s.refreshMs === 0) s.setRefreshMs(lastRefreshMs.current);
+      else {
+        lastRefreshMs.current = s.refreshMs;
+        s.setRefreshMs(0);
+      }
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      s.select(null);
     } else if (row && e.key === 'Delete') {
       startAction('kill', row);
       e.preventDefault();

@@ -40,7 +40,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactNode {
       <aside className="details empty" data-testid="details-pane">
         <p className="muted">Select a row to see its process, the port’s meanings and what you can do.</p>
         <p className="muted small">
-          Shortcuts: ↑/↓ move · Ctrl+C copy row · Del kill · Ctrl+F filter · Ctrl+K port search · F5 refresh · Shift+F10 menu
+          Shortcuts: ↑/↓ move · Ctrl+C copy row · Del kill · Space pause · Ctrl+F filter · Ctrl+K port search · F5 refresh · Shift+F10 menu
         </p>
       </aside>
     );
