@@ -4,7 +4,7 @@ import { API_METHODS, type ApiMethod, type PortScopeApi, type PushEvent } from '
 import { err, ok, type Result } from '../../../src/shared/result';
 import type { BindFailure, ListenerInfo } from '../../../src/shared/listener';
 import { createListenerPanelStore, formToRequest, initialForm, probeFormToRequest } from '../../../src/renderer/src/features/listener/listener-store';
-import { ListenerPanel } from '../../../src/renderer/src/features/listener/ListenerPanel';
+import { ListenerPanelView } from '../../../src/renderer/src/features/listener/ListenerPanelView';
 
 const info = (over: Partial<ListenerInfo> = {}): ListenerInfo => ({
   id: 'l1',
@@ -125,7 +125,7 @@ describe('listener panel store', () => {
     });
     // Server rendering reads getInitialState(); point it at the state set above.
     const rendered = { ...store, getInitialState: store.getState };
-    const html = renderToStaticMarkup(<ListenerPanel store={rendered} onShowHolder={() => undefined} />);
+    const html = renderToStaticMarkup(<ListenerPanelView store={rendered} onShowHolder={() => undefined} />);
     for (const id of [
       'listener-panel', 'listener-port', 'listener-protocol', 'listener-host', 'listener-reply', 'listener-timeout', 'listener-start',
       'listener-bind-failure', 'listener-show-holder', 'listener-use-suggested', 'listener-stop-all', 'listener-item', 'listener-stop',
