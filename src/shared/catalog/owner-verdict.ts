@@ -99,6 +99,9 @@ export function ownerVerdict(port: number, protocol: CatalogProtocol, facts: Own
     usualText.set(usualKey, usual);
   }
   const name = facts.processName ? normalizeProcessName(facts.processName) : null;
+  if (facts.pid === 0) {
+    return { verdict: 'unknown', reason: `No process holds ${label} any more (pid 0: a closing connection kept by the kernel); normally ${usual}.` };
+  }
   if (name === null && facts.pid === null && facts.services.length === 0) {
     return { verdict: 'unknown', reason: `The owner of ${label} is hidden; normally ${usual}.` };
   }

@@ -71,6 +71,12 @@ describe('ownerVerdict', () => {
     expect(v.reason).toContain('40123/tcp');
   });
 
+  it('does not warn about TIME_WAIT sockets that Windows reports with pid 0', () => {
+    const v = ownerVerdict(3389, 'tcp', { processName: 'System Idle Process', services: [], pid: 0, platform: 'win32' });
+    expect(v.verdict).toBe('unknown');
+    expect(v.reason).toContain('pid 0');
+  });
+
   it('is unknown when the owner is hidden or a container forwarder', () => {
     expect(ownerVerdict(22, 'tcp', { processName: null, services: [], pid: null, platform: 'linux' }).verdict).toBe('unknown');
     const docker = ownerVerdict(5432, 'tcp', { processName: 'docker-proxy', services: [], pid: 77, platform: 'linux' });
