@@ -22,8 +22,6 @@ const OTHER_NETIDS = new Set([
   'u_str', 'u_dgr', 'u_seq', 'raw', 'p_raw', 'p_dgr', 'nl', 'sctp', 'mptcp', 'v_str', 'v_dgr', 'xdp', 'tipc', 'icmp6',
 ]);
 
-const WITH_NETID = /^(\S+)\s+(\S+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)(.*)$/;
-const WITHOUT_NETID = /^(\S+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)(.*)$/;
 /** One owner; the lazy name stops at the first `",pid=N` that completes an entry. */
 const OWNER = /\("(.*?)",pid=(\d+)(?:,[a-z]+=\d+)*\)/g;
 
@@ -110,32 +108,40 @@ function isHeader(line: string): boolean {
   return /^(Netid|State)\s+(State|Recv-Q)/.test(line);
 }
 
+const isSpace = (c: number): boolean => c === 32 || c === 9;
+const DIGITS = /^\d+$/;
+
+/** The first `count` whitespace-separated tokens and the rest of the line (a scan, no regex: hot path). */
+function leadingTokens(line: string, count: number): { tokens: string[]; rest: string } | null {
+  const tokens: string[] = [];
+  const n = line.length;
+  let i = 0;
+  while (tokens.length < count) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) return null;
+    const start = i;
+    while (i < n && !isSpace(line.charCodeAt(i))) i++;
+    tokens.push(line.slice(start, i));
+  }
+  return { tokens, rest: line.slice(i) };
+}
+
 /** Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds. */
 export function parseSsLine(line: string): RawSocket | null | 'skip' {
-  let netid: string;
-  let stateWord: string;
-  let localText: string;
-  let peerText: string;
-  let extras: string;
-  const first = line.slice(0, line.search(/\s|$/));
-  if (isSsState(first)) {
-    const m = WITHOUT_NETID.exec(line);
-    if (!m) return null;
-    stateWord = first;
-    netid = first === 'UNCONN' ? 'udp' : 'tcp';
-    localText = m[4]!;
-    peerText = m[5]!;
-    extras = m[6]!;
-  } else {
-    if (OTHER_NETIDS.has(first)) return 'skip';
-    const m = WITH_NETID.exec(line);
-    if (!m) return null;
-    netid = m[1]!;
-    stateWord = m[2]!;
-    localText = m[5]!;
-    peerText = m[6]!;
-    extras = m[7]!;
-  }
+  let space = 0;
+  while (space < line.length && !isSpace(line.charCodeAt(space))) space++;
+  const first = line.slice(0, space);
+  const hasNetid = !isSsState(first);
+  if (hasNetid && OTHER_NETIDS.has(first)) return 'skip';
+  const split = leadingTokens(line, hasNetid ? 6 : 5);
+  if (!split) return null;
+  const t = hasNetid ? split.tokens : ['', ...split.tokens];
+  const stateWord = t[1]!;
+  const netid = hasNetid ? t[0]! : stateWord === 'UNCONN' ? 'udp' : 'tcp';
+  if (!DIGITS.test(t[2]!) || !DIGITS.test(t[3]!)) return null;
+  const localText = t[4]!;
+  const peerText = t[5]!;
+  const extras = split.rest;
   const protocol = netid === 'tcp' ? 'tcp' : netid === 'udp' ? 'udp' : null;
   if (!protocol || !isSsState(stateWord)) return null;
   const local = parseSsEndpoint(localText);
