@@ -54,18 +54,19 @@ function startWeb(): Promise<WebProcess> {
 /** Milliseconds from navigation start until the table reports at least `rows` rows and shows some. */
 async function renderTime(page: Page, rows: number, navigate: () => Promise<unknown>): Promise<number> {
   await navigate();
+  // in-page code as text: this file compiles without the DOM lib
   await page.waitForFunction(
-    (wanted) => {
+    `(() => {
       const table = document.querySelector('[data-testid="socket-table"]');
       const count = Number(table?.getAttribute('aria-rowcount') ?? 0);
-      if (count < wanted || !document.querySelector('[data-testid="socket-row"]')) return false;
-      (window as unknown as { __visibleAt?: number }).__visibleAt ??= performance.now();
+      if (count < ${rows} || !document.querySelector('[data-testid="socket-row"]')) return false;
+      window.__visibleAt ??= performance.now();
       return true;
-    },
-    rows,
+    })()`,
+    undefined,
     { polling: 'raf', timeout: 120_000 },
   );
-  return page.evaluate(() => (window as unknown as { __visibleAt: number }).__visibleAt);
+  return (await page.evaluate('window.__visibleAt')) as number;
 }
 
 async function measureSize(browser: Browser, sockets: number, seconds: number): Promise<void> {
@@ -82,11 +83,11 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     await sleep(1500);
     const warm = await renderTime(page, wanted, () => page.reload({ waitUntil: 'commit' }));
     await sleep(1000);
-    await page.evaluate(() => ((window as unknown as { __longtasks: number[] }).__longtasks = []));
+    await page.evaluate('window.__longtasks = []');
     diffs = 0;
     await sleep(seconds * 1000);
-    const tasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
-    const rowCount = await page.evaluate(() => Number(document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0));
+    const tasks = (await page.evaluate('window.__longtasks')) as number[];
+    const rowCount = (await page.evaluate(`Number(document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0)`)) as number;
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
