@@ -4,6 +4,8 @@
  * machine) and `ephemeralSource` says so.
  */
 import type { CatalogContext, CatalogPlatform } from '../../shared/catalog/types';
+import type { SocketRow } from '../../shared/types';
+import { annotateRows } from '../../shared/catalog/annotate';
 import { DEFAULT_EPHEMERAL_RANGES } from '../../shared/catalog/ephemeral-ranges';
 import { readEphemeralRange } from './read-port-ranges';
 
@@ -19,6 +21,7 @@ export function currentPlatform(): CatalogPlatform | null {
 }
 
 let cached: Promise<MachineCatalogContext> | null = null;
+let resolved: MachineCatalogContext | null = null;
 
 async function loadContext(): Promise<MachineCatalogContext> {
   const platform = currentPlatform();
@@ -32,5 +35,23 @@ async function loadContext(): Promise<MachineCatalogContext> {
 
 /** Cached for the life of the process (the range changes only by admin action and is rarely touched). */
 export function catalogContext(): Promise<MachineCatalogContext> {
-  return (cached ??= loadContext());
+  return (cached ??= loadContext().then((context) => (resolved = context)));
+}
+
+/**
+ * The context without waiting, for synchronous callers (the engine's annotate hook): the OS's range
+ * once it has been read, the platform default until then. The first call starts the read.
+ */
+export function catalogContextNow(): MachineCatalogContext {
+  if (resolved) return resolved;
+  void catalogContext();
+  const platform = currentPlatform();
+  return platform
+    ? { platform, ephemeralRange: DEFAULT_EPHEMERAL_RANGES[platform], ephemeralSource: 'default' }
+    : { platform: 'linux', ephemeralRange: null, ephemeralSource: 'none' };
+}
+
+/** The engine's `annotate` hook: catalog meanings and owner verdicts for this machine's rows. */
+export function annotateLocalRows(rows: SocketRow[]): SocketRow[] {
+  return annotateRows(rows, catalogContextNow());
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogContext, currentPlatform, DEFAULT_EPHEMERAL_RANGES } from '../../../src/main/catalog/index';
+import { annotateLocalRows, catalogContext, catalogContextNow, currentPlatform, DEFAULT_EPHEMERAL_RANGES } from '../../../src/main/catalog/index';
+import type { SocketRow } from '../../../src/shared/types';
 
 describe('catalogContext on this machine', () => {
   it('reports the platform and a sane ephemeral range, read once', async () => {
@@ -13,5 +14,28 @@ describe('catalogContext on this machine', () => {
     }
     if (first.ephemeralSource === 'default') expect(first.ephemeralRange).toEqual(DEFAULT_EPHEMERAL_RANGES[first.platform]);
     expect(await catalogContext()).toBe(first);
+  });
+});
+
+describe('catalogContextNow and annotateLocalRows', () => {
+  it('answers synchronously and settles on the read context', async () => {
+    const now = catalogContextNow();
+    expect(now.platform).toBe(currentPlatform() ?? 'linux');
+    const read = await catalogContext();
+    expect(catalogContextNow()).toBe(read);
+  });
+
+  it('annotates rows in place for the engine hook', () => {
+    const rows = [
+      {
+        id: '1', protocol: 'tcp', family: 4, localAddress: '0.0.0.0', localPort: 22, localScope: null, remoteAddress: null, remotePort: null,
+        remoteScope: null, state: 'LISTEN', owners: [], uid: null, ownerHidden: null, dualStack: null, pid: 812, processName: 'sshd',
+        services: [], user: null, processPath: null, processCommand: null, processStarted: null, meaning: null,
+      },
+    ] satisfies SocketRow[];
+    const out = annotateLocalRows(rows);
+    expect(out[0]?.meaning?.name).toBe('SSH');
+    expect(out[0]?.ownerVerdict?.verdict).toBe('expected');
+    expect(out[0]).toBe(rows[0]);
   });
 });
