@@ -1,7 +1,7 @@
 /**
- * Run the platform's collector chain: the first available collector that succeeds wins; a collector that
- * fails (tool missing, netlink denied) is skipped for later collections once it failed this way.
- * Availability is asked once per collector and cached.
+ * Run the platform's collector chain: the first available collector that succeeds wins. A collector that
+ * fails (netlink denied, timeout) is skipped for a while and then tried again, so one bad moment does
+ * not leave the engine on a poorer source for good. Availability is asked once per collector and cached.
  */
 import type { Collection, Collector } from '../collectors/types';
 
@@ -10,8 +10,12 @@ export interface ChainResult {
   source: string;
 }
 
+/** How long a failed collector is skipped before it is tried again. */
+export const RETRY_FAILED_AFTER_MS = 60_000;
+
 export class CollectorChain {
   private readonly usable = new Map<Collector, Promise<boolean>>();
+  private readonly failedAt = new Map<Collector, number>();
 
   constructor(private readonly collectors: readonly Collector[]) {}
 
@@ -24,11 +28,16 @@ export class CollectorChain {
         this.usable.set(collector, available);
       }
       if (!(await available)) continue;
+      const failed = this.failedAt.get(collector);
+      const isLast = collector === this.collectors[this.collectors.length - 1];
+      if (failed !== undefined && Date.now() - failed < RETRY_FAILED_AFTER_MS && !isLast) continue;
       try {
-        return { collection: await collector.collect(), source: collector.name };
+        const collection = await collector.collect();
+        this.failedAt.delete(collector);
+        return { collection, source: collector.name };
       } catch (error) {
         failures.push(`${collector.name}: ${error instanceof Error ? error.message : String(error)}`);
-        this.usable.set(collector, Promise.resolve(false));
+        this.failedAt.set(collector, Date.now());
       }
     }
     const tried = failures.length ? ` (${failures.join('; ')})` : '';

@@ -88,3 +88,29 @@ describe('engine', () => {
     expect(nextPollDelay(1000, 800)).toBe(1600);
   });
 });
+
+describe('collector chain retries', () => {
+  it('skips a failed collector for a while, then tries it again', async () => {
+    vi.useFakeTimers();
+    let fail = true;
+    let flakyCalls = 0;
+    const flaky: Collector = {
+      name: 'flaky',
+      available: async () => true,
+      collect: async () => {
+        flakyCalls++;
+        if (fail) throw new Error('timeout');
+        return { rows: [], unparsedLines: 0, ownersHidden: null };
+      },
+    };
+    const backup = fakeCollector('backup');
+    const { engine } = setup(0, [flaky, backup]);
+    expect((await engine.current()).source).toBe('backup');
+    expect((await engine.current()).source).toBe('backup');
+    expect(flakyCalls).toBe(1);
+    fail = false;
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect((await engine.current()).source).toBe('flaky');
+    engine.stop();
+  });
+});
