@@ -1,10 +1,12 @@
 /**
- * Session and web-contents hardening: a CSP header on every response, every permission refused, no
+ * Session and web-contents hardening: a CSP header on every response, every permission refused but
+ * clipboard writing (permission-policy.ts), no
  * navigation away from the renderer, no new windows, no webviews. Applied to every web contents ever
  * created, not just the main window.
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { RENDERER_CSP } from '../web/csp';
+import { allowPermission } from './permission-policy';
 import { isTrustedSender, type TrustedRenderer } from './trusted-sender';
 
 export function setupSecurity(trusted: TrustedRenderer): () => void {
@@ -12,8 +14,12 @@ export function setupSecurity(trusted: TrustedRenderer): () => void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
-  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((webContents, permission, callback, details) =>
+    callback(allowPermission(permission, details.requestingUrl ?? webContents?.getURL(), trusted)),
+  );
+  ses.setPermissionCheckHandler((webContents, permission, requestingOrigin) =>
+    allowPermission(permission, webContents?.getURL() ?? requestingOrigin, trusted),
+  );
 
   const harden = (_event: Electron.Event, contents: WebContents): void => {
     contents.on('will-navigate', (event, url) => {

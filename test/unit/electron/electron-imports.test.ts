@@ -35,7 +35,7 @@ describe('electron stays in its folders', () => {
   });
 
   it('the pure electron helpers import it as types at most', () => {
-    for (const name of ['window-options.ts', 'trusted-sender.ts', 'menu-template.ts', 'ipc-channels.ts', 'ipc-router.ts', 'app-paths.ts']) {
+    for (const name of ['window-options.ts', 'trusted-sender.ts', 'menu-template.ts', 'ipc-channels.ts', 'ipc-router.ts', 'app-paths.ts', 'permission-policy.ts']) {
       const source = readFileSync(path.join(SRC, 'main', 'electron', name), 'utf8');
       expect(RUNTIME_ELECTRON.test(source), name).toBe(false);
     }

@@ -77,3 +77,16 @@ describe('createIpcRoute', () => {
     }
   });
 });
+
+describe('allowPermission', () => {
+  it('grants only clipboard writing, only to our renderer', async () => {
+    const { allowPermission } = await import('../../../src/main/electron/permission-policy');
+    const trusted = { fileUrl: 'file:///app/out/renderer/index.html' };
+    const own = 'file:///app/out/renderer/index.html';
+    expect(allowPermission('clipboard-sanitized-write', own, trusted)).toBe(true);
+    expect(allowPermission('clipboard-sanitized-write', 'https://evil.example/', trusted)).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'hid', 'serial', 'usb', 'fullscreen']) {
+      expect(allowPermission(permission, own, trusted), permission).toBe(false);
+    }
+  });
+});
