@@ -9,7 +9,7 @@ export interface RowFacts {
   facts: ReadonlyMap<number, ProcessFacts>;
   /** Partial facts the socket source gave (tasklist names, services); fill what facts lack. */
   hints?: ReadonlyMap<number, Partial<ProcessFacts>>;
-  /** uid -> user name, for sockets whose process is hidden. */
+  /** uid -> user name, for sockets whose process is hidden or gone. */
   userNames?: ReadonlyMap<number, string>;
 }
 

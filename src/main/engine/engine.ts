@@ -65,7 +65,7 @@ export function createEngine(options: EngineOptions): Engine {
     const names = new Map<number, string>();
     if (!provider.userName) return names;
     const uids = new Set<number>();
-    for (const raw of raws) if (raw.uid !== null && raw.owners.length === 0) uids.add(raw.uid);
+    for (const raw of raws) if (raw.uid !== null) uids.add(raw.uid); // few distinct uids: cheap
     for (const uid of uids) {
       const name = await provider.userName(uid);
       if (name) names.set(uid, name);
