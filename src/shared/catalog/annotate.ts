@@ -5,7 +5,7 @@
  */
 import type { RowMeaning, SocketRow } from '../types';
 import { bestMeaning, hasCuratedMeaning } from './describe';
-import { ownerVerdict } from './owner-verdict';
+import { expectedOwners, ownerVerdict } from './owner-verdict';
 import { inEphemeralRange, listeningKey, serviceEndpoint } from './service-port';
 import type { CatalogContext, CatalogPlatform, EphemeralRange } from './types';
 
@@ -60,8 +60,9 @@ export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogCon
       continue;
     }
     row.meaning = rowMeaning(endpoint.port, row.protocol, context.platform);
+    // Only the service end's owner is judged, and only where the catalog knows the usual owner.
     row.ownerVerdict =
-      endpoint.side === 'local'
+      endpoint.side === 'local' && expectedOwners(endpoint.port, row.protocol, context.platform).length > 0
         ? ownerVerdict(endpoint.port, row.protocol, { processName: row.processName, services: row.services, pid: row.pid, platform: context.platform })
         : null;
   }

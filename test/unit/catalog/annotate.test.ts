@@ -94,6 +94,10 @@ describe('annotateRows: ephemeral labelling on each OS range', () => {
     expect(a?.meaning?.source).toBe('Service overview and network port requirements for Windows');
     expect(a?.ownerVerdict?.verdict).toBe('unexpected');
     expect(a).toBe(rdp);
+    // A port without a usual owner gets no verdict at all (the field says "when it knows the port").
+    const [dev] = annotateRows([row({ localPort: 5173, state: 'LISTEN', processName: 'node', pid: 7 })], { platform: 'linux', ephemeralRange: null });
+    expect(dev?.meaning?.name).toBe('Vite dev server');
+    expect(dev?.ownerVerdict).toBeNull();
   });
 });
 
