@@ -64,6 +64,7 @@ export const apiInputSchemas = {
       host: z.string().min(1).max(100).optional(),
       reply: replySchema,
       timeoutSec: z.number().int().min(1).max(86_400).optional(),
+      openFirewall: z.boolean().optional(),
     })
     .strict(),
   listenStop: z.object({ id: z.string().max(100).optional(), all: z.boolean().optional() }).strict(),
