@@ -264,6 +264,7 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     const logRow = page.locator(`[data-testid="listener-log-row"][data-peer="127.0.0.1:${clientPort}"]`);
     await logRow.waitFor({ timeout: WAIT });
     await expect.poll(() => logRow.innerText(), { timeout: WAIT }).toContain('hello from e2e');
+    await page.screenshot({ path: join(tmpdir(), 'portscope-e2e-listener.png') });
 
     await page.getByTestId('listener-stop').first().click();
     await page.getByTestId('tab-sockets').click();
@@ -301,6 +302,27 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     expect(await page.getByTestId('status-refresh').innerText()).toContain('Paused');
     await page.keyboard.press(' ');
     expect(await page.getByTestId('refresh-1000').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('columns can be hidden and moved; copy cell puts the value on the clipboard', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await setFilter(page, `port:${held.b}`);
+    const row = rowFor(page, held.b);
+    await row.waitFor({ timeout: WAIT });
+    await page.getByTestId('columns-button').click();
+    await page.getByTestId('column-toggle-user').uncheck();
+    expect(await page.getByTestId('col-user').count()).toBe(0);
+    await page.getByTestId('column-toggle-user').check();
+    expect(await page.getByTestId('col-user').count()).toBe(1);
+    await page.getByRole('button', { name: 'Move PID left' }).click();
+    const headers = await page.locator('[role="columnheader"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(headers.indexOf('col-pid')).toBeLessThan(headers.indexOf('col-process'));
+    await page.getByRole('button', { name: 'Reset columns' }).click();
+    await page.getByTestId('columns-button').click();
+
+    await row.locator('[data-col="localPort"]').click({ button: 'right' });
+    await page.getByTestId('menu-copy-cell').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(String(held.b));
   });
 
   it('kill from the context menu ends the process the test started', async () => {

@@ -8,7 +8,7 @@ import type { AppStore } from './app-store';
 
 export interface LiveSyncOptions {
   now?: () => number;
-  /** How often highlights are aged (ms); 0 disables the timer (tests call `tick`). */
+  /** How often highlights are aged (ms, default 1000: each pass re-filters the table); 0 disables the timer (tests call `tick`). */
   tickMs?: number;
 }
 
@@ -73,7 +73,7 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
   void api.setPollInterval({ ms: store.getState().refreshMs }).then((r) => {
     if (!r.ok) store.getState().setRefreshError(r.message);
   });
-  const timer = options.tickMs === 0 ? null : setInterval(() => store.getState().expire(now()), options.tickMs ?? 500);
+  const timer = options.tickMs === 0 ? null : setInterval(() => store.getState().expire(now()), options.tickMs ?? 1000);
 
   return {
     ready,
