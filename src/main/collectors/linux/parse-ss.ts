@@ -23,7 +23,7 @@ const OTHER_NETIDS = new Set([
 ]);
 
 /** One owner; the lazy name stops at the first `",pid=N` that completes an entry. */
-const OWNER = /\("(.*?)",pid=(\d+)(?:,[a-z]+=\d+)*\)/g;
+const OWNER = /\("(.*?)",pid=(\d+)(?:,[a-z_]+=[^,()]*)*\)/g; // fd=, and proc_ctx= with -Z
 
 export interface SsEndpoint {
   address: string;

@@ -87,6 +87,7 @@ describe('parseSs helpers and bad input', () => {
 
   it('parses a users section with duplicate fds of one process once', () => {
     expect(parseSsUsers('users:(("x",pid=1,fd=3),("x",pid=1,fd=4))')).toEqual([{ pid: 1, processName: 'x' }]);
+    expect(parseSsUsers('users:(("sshd",pid=800,proc_ctx=unconfined,fd=4))')).toEqual([{ pid: 800, processName: 'sshd' }]);
   });
 
   it('reads a table without the Netid column (ss -tnap)', () => {
