@@ -5,7 +5,7 @@
 // {"churned":n} lines while churning; exits cleanly on stdin end, "exit" or SIGTERM.
 // Usage: node holder.mjs <connections> <ports> <churnPercentPerSecond>
 import net from 'node:net';
-import { setInterval } from 'node:timers';
+import { setInterval, setTimeout } from 'node:timers';
 
 const connections = Number(process.argv[2] ?? 500);
 const portCount = Math.max(1, Number(process.argv[3] ?? 4));
@@ -64,6 +64,8 @@ process.stdin.on('end', shutdown);
 try {
   for (let i = 0; i < portCount; i++) servers.push(await listen());
   await openClients(connections);
+  // a connected client's peer may still sit in the accept queue (no fd, no owner yet): wait for accept()
+  while (accepted.size < clients.length) await new Promise((resolve) => setTimeout(resolve, 10));
 } catch (error) {
   process.stdout.write(JSON.stringify({ error: String(error?.message ?? error) }) + '\n');
   process.exit(1);

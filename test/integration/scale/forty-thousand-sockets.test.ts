@@ -1,0 +1,94 @@
+/**
+ * Correctness at scale (no timing here; speed is `npm run bench`): the load generator holds ~40k loopback
+ * TCP sockets (PORTSCOPE_SCALE_SOCKETS to change) in child processes this test starts and stops by pid.
+ * The engine (ss and the /proc fallback) must find every connection of every child with the right pid and
+ * name, and `portscope list --json` must print valid JSON holding at least all of them.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/main/engine/engine';
+import { procNetCollector } from '../../../src/main/collectors/linux/proc-net-collector';
+import { ssCollector } from '../../../src/main/collectors/linux/ss-collector';
+import type { SocketRow } from '../../../src/shared/types';
+import { startLoad, type Load } from '../../../scripts/bench/load/load-generator';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const CLI = `${ROOT}bin/portscope.mjs`;
+const BUILT = existsSync(`${ROOT}out/cli/portscope.mjs`);
+const SOCKETS = Number(process.env.PORTSCOPE_SCALE_SOCKETS ?? 40_000);
+const onLinux = process.platform === 'linux';
+if (!onLinux) console.warn('scale tests skipped: they load this machine’s Linux socket tables');
+if (onLinux && !BUILT) console.warn('scale test of `list --json` skipped: the CLI is not built (run `npm run build`)');
+
+const LONG = 240_000;
+
+interface Row {
+  pid: number | null;
+  processName: string | null;
+  state: string | null;
+  protocol: string;
+  localPort: number;
+  remotePort: number | null;
+}
+
+describe.skipIf(!onLinux)(`${SOCKETS.toLocaleString('en')} loopback sockets`, () => {
+  let load: Load;
+  beforeAll(async () => {
+    load = await startLoad({ sockets: SOCKETS });
+  }, LONG);
+  afterAll(async () => {
+    await load?.stop();
+  }, LONG);
+
+  /** Every child: all its connections (both ends) ESTABLISHED with its pid, its listeners LISTEN. */
+  function expectEveryConnection(rows: readonly Row[]): void {
+    for (const child of load.children) {
+      const ports = new Set(child.ports);
+      const mine = rows.filter((r) => r.pid === child.pid && r.protocol === 'tcp');
+      const established = mine.filter((r) => r.state === 'ESTABLISHED');
+      const serverEnds = established.filter((r) => ports.has(r.localPort));
+      const clientEnds = established.filter((r) => r.remotePort !== null && ports.has(r.remotePort));
+      expect(serverEnds.length, `server ends of pid ${child.pid}`).toBe(child.connections);
+      expect(clientEnds.length, `client ends of pid ${child.pid}`).toBe(child.connections);
+      expect(mine.filter((r) => r.state === 'LISTEN').map((r) => r.localPort).sort()).toEqual([...child.ports].sort());
+      expect(new Set(mine.map((r) => r.processName))).toEqual(new Set(['node']));
+    }
+  }
+
+  it('the load holds what was asked for', () => {
+    expect(load.connections * 2).toBeGreaterThanOrEqual(SOCKETS - 1);
+  });
+
+  it('the engine finds every connection with the right pid and name', async () => {
+    const engine = createEngine({ intervalMs: 0, emit: () => undefined });
+    const snap = await engine.snapshot();
+    engine.stop();
+    expect(snap.rows.length).toBeGreaterThanOrEqual(load.connections * 2);
+    expect(new Set(snap.rows.map((r: SocketRow) => r.id)).size).toBe(snap.rows.length); // ids stay unique
+    expectEveryConnection(snap.rows);
+  }, LONG);
+
+  it('the /proc fallback finds them too', async () => {
+    const engine = createEngine({ intervalMs: 0, emit: () => undefined, collectors: [procNetCollector] });
+    const snap = await engine.snapshot();
+    engine.stop();
+    expect(snap.source).toBe('proc-net');
+    expectEveryConnection(snap.rows);
+  }, LONG);
+
+  it('ss output at this size parses without unreadable lines', async () => {
+    const collection = await ssCollector.collect();
+    expect(collection.unparsedLines).toBe(0);
+    expect(collection.rows.length).toBeGreaterThanOrEqual(load.connections * 2);
+  }, LONG);
+
+  it.skipIf(!BUILT)('`portscope list --json` prints valid JSON with at least 2N rows', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'list', '--json'], { maxBuffer: 512 * 2 ** 20, timeout: LONG });
+    const rows = JSON.parse(stdout) as Row[];
+    expect(Array.isArray(rows)).toBe(true);
+    expect(rows.length).toBeGreaterThanOrEqual(load.connections * 2);
+    expectEveryConnection(rows);
+  }, LONG);
+});
