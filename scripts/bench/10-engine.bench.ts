@@ -44,9 +44,13 @@ export async function run(args: string[]): Promise<void> {
   const ssParsed = await timeRuns(runs, () => ssCollector.collect());
   const procNet = await timeRuns(runs, () => procNetCollector.collect());
   const snapshot = await timeRuns(runs, () => engine.snapshot());
+  const socketsAtEnd = (await engine.snapshot()).rows.length;
   engine.stop();
 
   console.log(`sockets: ${sockets} (source ${first.source}), owner processes: ${owners}, runs: ${runs} (median)`);
+  if (Math.abs(socketsAtEnd - sockets) > sockets * 0.1) {
+    console.log(`  warning: the socket count moved to ${socketsAtEnd} during the runs; the figures below are not comparable`);
+  }
   console.log(`  ss -tunap (execFile, text only)        ${ms(ssPlain)}`);
   console.log(`  ss -tuna  (no owners)                  ${ms(ssNoOwners)}`);
   console.log(`  ss collector (ss -${SS_ARGS.join('').replace(/-/g, '')} + parse)${ms(ssParsed)}`);
