@@ -3,6 +3,8 @@
  * running in the app, otherwise the web client talking to `portscope web`.
  */
 import type { PortScopeApi } from '../../../shared/api';
+// The window.portscope declaration, for every program that compiles this file (web and tests).
+import type {} from './window';
 import { takeToken } from './token';
 import { createWebClient, type TransportStatus } from './web-client';
 
