@@ -20,7 +20,7 @@ for (const file of files) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node20.10',
     packages: 'external',
     logLevel: 'warning',
   });

@@ -12,7 +12,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node20.10',
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',

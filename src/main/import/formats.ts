@@ -5,6 +5,7 @@
  */
 import type { ProcessFacts, Protocol, RawSocket } from '../../shared/types';
 import type { ParseResult } from '../collectors/types';
+import type { CatalogPlatform } from '../../shared/catalog/types';
 import { parseNetstatWindows } from '../collectors/windows/parse-netstat-windows';
 import { parseGetNetTcpConnection } from '../collectors/windows/parse-get-net-tcp-connection';
 import { parseTasklistCsv } from '../process/windows/parse-tasklist';
@@ -25,6 +26,18 @@ export const IMPORT_FORMATS = [
   'netstat-macos',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The OS each capture format comes from: import annotates with that OS's port knowledge and ranges. */
+export const FORMAT_PLATFORM: Readonly<Record<ImportFormat, CatalogPlatform>> = {
+  'netstat-windows': 'win32',
+  'get-nettcpconnection': 'win32',
+  tasklist: 'win32',
+  ss: 'linux',
+  'netstat-linux': 'linux',
+  'proc-net': 'linux',
+  lsof: 'darwin',
+  'netstat-macos': 'darwin',
+};
 
 export const isImportFormat = (name: string): name is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(name);
 

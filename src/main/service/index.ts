@@ -12,6 +12,7 @@ import { createCatalogHandlers } from './catalog-handlers';
 import { createActionHandlers } from './action-handlers';
 import { createListenerHandlers } from './listener-handlers';
 import { createEngine, type Engine } from '../engine/engine';
+import { annotateLocalRows } from '../catalog/index';
 
 export interface ServiceOptions {
   /** Poll interval in ms; 0 = paused. */
@@ -38,7 +39,7 @@ export function createService(options: ServiceOptions = {}): PortScopeService {
   const emit = (event: PushEvent): void => {
     for (const handler of subscribers) handler(event);
   };
-  const engine = createEngine({ intervalMs: options.pollIntervalMs ?? 2000, emit });
+  const engine = createEngine({ intervalMs: options.pollIntervalMs ?? 2000, emit, annotate: annotateLocalRows });
   const listener = createListenerHandlers({ engine, emit });
   const handlers: Handlers = {
     ...createEngineHandlers({ engine, emit }),

@@ -11,9 +11,10 @@ describe('portscope import', () => {
     const io = memoryIo();
     const code = await runCli(['import', fixture('windows/netstat-anob-en.txt'), fixture('windows/tasklist-svc.csv'), '--json'], io);
     expect(code).toBe(0);
-    const rows = JSON.parse(io.stdout()) as { localPort: number; processName: string; services: string[]; meaning: unknown }[];
+    const rows = JSON.parse(io.stdout()) as { localPort: number; processName: string; services: string[]; meaning: unknown; ownerVerdict: unknown }[];
     const rpc = rows.find((r) => r.localPort === 135)!;
-    expect(rpc).toMatchObject({ processName: 'svchost.exe', meaning: null });
+    // Annotated with the capture's OS (Windows): the vendor meaning and the expected-owner verdict.
+    expect(rpc).toMatchObject({ processName: 'svchost.exe', meaning: { name: 'RPC Endpoint Mapper' }, ownerVerdict: { verdict: 'expected' } });
     expect([...rpc.services].sort()).toEqual(['RpcEptMapper', 'RpcSs']); // -b names RpcSs, tasklist adds the rest
     expect(io.stderr()).toBe('');
   });

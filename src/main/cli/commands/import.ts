@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { EXIT_NOTHING, EXIT_OK, UsageError, type CliCommand } from '../command';
 import { formatRows, rowFormatFrom } from '../print-rows';
 import { importCaptures, type CaptureFile } from '../../import/import-captures';
+import { FORMAT_PLATFORM } from '../../import/formats';
+import { annotateRows, DEFAULT_EPHEMERAL_RANGES } from '../../../shared/catalog/index';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -60,6 +62,12 @@ Examples:
       encoding: values.encoding === undefined ? 'auto' : String(values.encoding),
     });
     if (!result.ok) throw new UsageError(result.message);
+    // Annotate with the capture's OS (its port knowledge and default ephemeral range), not this machine's.
+    const socketFile = result.value.files.find((f) => f.format !== 'tasklist');
+    if (socketFile) {
+      const platform = FORMAT_PLATFORM[socketFile.format];
+      annotateRows(result.value.rows, { platform, ephemeralRange: DEFAULT_EPHEMERAL_RANGES[platform] });
+    }
     io.out(formatRows(result.value.rows, output));
     for (const file of result.value.files) {
       if (file.unparsed > 0) io.err(`portscope: skipped ${file.unparsed} lines that could not be read in ${file.name}\n`);
