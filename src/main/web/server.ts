@@ -7,8 +7,12 @@
  *   GET  /assets/…           built renderer files; token by cookie or ?token=
  *   POST /api/<method>       JSON body = the method's input; answer = JSON Result ({ok,value}|{ok:false,code,message})
  *                            token in `X-PortScope-Token: T` or `Authorization: Bearer T` (never a cookie)
+ *                            status 200 for every dispatched call (errors inside the Result); transport refusals:
+ *                            401 token, 403 Host/Origin, 404 unknown method, 405 not POST, 415 not JSON,
+ *                            413 body over 1 MiB, 400 bad JSON — each with a JSON Err body
  *   GET  /ws (upgrade)       PushEvents as JSON text frames; token as subprotocol `token.T` next to
- *                            `portscope` (the server selects `portscope`), or the headers above
+ *                            `portscope` (the server selects `portscope`, never echoing the token), or the
+ *                            headers above, or ?token=T; refused upgrades get 401/403/404 and no socket
  * Every request: Host must be 127.0.0.1/localhost/[::1]:PORT (or the explicit --host), Origin when
  * present must be http://<one of those>; otherwise 403 before anything else happens.
  */
