@@ -10,6 +10,7 @@ import { COLUMNS, NO_VALUE, type ColumnId, type SortSpec } from '../table/column
 import type { LiveRow } from '../store/live-rows';
 
 export const ROW_HEIGHT = 24;
+const NO_DATA: LiveRow[] = [];
 
 export interface SocketTableProps {
   rows: LiveRow[];
@@ -80,9 +81,10 @@ export function SocketTable(props: SocketTableProps): ReactNode {
   const columnSizing = useMemo<ColumnSizingState>(() => Object.fromEntries(columns.map((id) => [id, widths[id] ?? COLUMNS[id].width])), [columns, widths]);
 
   const table = useReactTable({
-    data: rows,
+    // Only headers and sizing come from TanStack; rows are rendered from `rows` directly, so the table
+    // never builds 40 000 row models per refresh.
+    data: NO_DATA,
     columns: columnDefs,
-    getRowId: (live) => live.row.id,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualFiltering: true,
