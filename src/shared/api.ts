@@ -64,7 +64,9 @@ export const API_METHODS = [
 export type PushEvent =
   | { type: 'diff'; diff: SnapshotDiff }
   | { type: 'listener'; listener: ListenerInfo }
-  | { type: 'poll-interval'; ms: number };
+  | { type: 'poll-interval'; ms: number }
+  /** Desktop menu commands the renderer carries out (File › Export…, View › Toggle theme). */
+  | { type: 'menu'; command: 'export' | 'toggle-theme' };
 
 export type ApiCalls = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>> };
 
