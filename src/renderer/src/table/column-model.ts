@@ -55,7 +55,7 @@ export const COLUMNS: Record<ColumnId, ColumnModel> = {
   process: {
     id: 'process',
     label: 'Process',
-    width: 150,
+    width: 130,
     text: (r) => r.processName ?? (r.ownerHidden ? 'hidden' : ''),
     compare: (a, b) => compareText(a.processName, b.processName),
   },
@@ -85,7 +85,7 @@ export const COLUMNS: Record<ColumnId, ColumnModel> = {
   meaning: {
     id: 'meaning',
     label: 'Port meaning',
-    width: 170,
+    width: 230,
     text: (r) => (r.meaning ? r.meaning.name : ''),
     compare: (a, b) => compareText(a.meaning?.name ?? null, b.meaning?.name ?? null),
   },
