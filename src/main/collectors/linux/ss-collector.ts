@@ -11,7 +11,9 @@ export const ssCollector: Collector = {
   name: 'ss',
   available: async () => (await resolveTool('ss')) !== null,
   async collect() {
-    const out = await runTool('ss', SS_ARGS);
+    let out = await runTool('ss', SS_ARGS);
+    // A netlink dump that races heavy socket churn is flagged and may miss rows: take one more.
+    if (out && /interrupted/i.test(out.stderr.toString('utf8'))) out = await runTool('ss', SS_ARGS);
     if (!out) throw new Error('ss is not installed');
     const text = out.stdout.toString('utf8');
     if (out.exitCode !== 0 && text.trim() === '') {
