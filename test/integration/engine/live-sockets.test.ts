@@ -24,18 +24,18 @@ describe.skipIf(!onLinux)('live sockets on this machine', () => {
   function expectChildSockets(rows: readonly Row[]): void {
     const at = (protocol: string, port: number, state: string | null) => rows.find((r) => r.protocol === protocol && r.localPort === port && r.state === state);
     const { tcp4, tcp6, udp4, udp6, client } = child.ports;
-    expect(at('tcp', tcp4, 'LISTEN')).toMatchObject({ family: 4, pid: child.pid, processName: 'node' });
-    expect(at('tcp', tcp6, 'LISTEN')).toMatchObject({ family: 6, pid: child.pid, processName: 'node' });
-    expect(at('udp', udp4, null)).toMatchObject({ family: 4, pid: child.pid, processName: 'node' });
-    expect(at('udp', udp6, null)).toMatchObject({ family: 6, pid: child.pid, processName: 'node' });
-    expect(at('tcp', client, 'ESTABLISHED')).toMatchObject({ family: 4, pid: child.pid, remotePort: tcp4 });
+    expect(at('tcp', tcp4, 'LISTEN'), `tcp4 listener :${tcp4} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, processName: 'node' });
+    expect(at('tcp', tcp6, 'LISTEN'), `tcp6 listener :${tcp6} among ${rows.length} rows`).toMatchObject({ family: 6, pid: child.pid, processName: 'node' });
+    expect(at('udp', udp4, null), `udp4 socket :${udp4} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, processName: 'node' });
+    expect(at('udp', udp6, null), `udp6 socket :${udp6} among ${rows.length} rows`).toMatchObject({ family: 6, pid: child.pid, processName: 'node' });
+    expect(at('tcp', client, 'ESTABLISHED'), `client connection :${client} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, remotePort: tcp4 });
   }
 
   it('the engine finds every socket of the child with owner, family and state', async () => {
     const engine = createEngine({ intervalMs: 0, emit: () => undefined });
     const snap = await engine.current();
     engine.stop();
-    expect(snap.source).toBe('ss');
+    expect(snap.source, `engine source (unparsed lines: ${snap.unparsedLines})`).toBe('ss');
     expectChildSockets(snap.rows);
     const listener = snap.rows.find((r) => r.localPort === child.ports.tcp4 && r.state === 'LISTEN')!;
     expect(listener.processPath).toBe(process.execPath);
