@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { PortScopeApi } from '../../../shared/api';
-import type { CloseOutcome, KillOutcome } from '../../../shared/actions';
+import type { CloseOutcome, KillOutcome, Supervisor } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
 import type { SocketRow } from '../../../shared/types';
 import type { ActionName } from '../store/app-store';
@@ -23,14 +23,31 @@ type Phase =
   | { step: 'plan'; kill?: KillOutcome; close?: CloseOutcome }
   | { step: 'refused'; message: string }
   | { step: 'acting' }
-  | { step: 'done'; message: string; failed: boolean };
+  | { step: 'done'; message: string; failed: boolean; offer?: Supervisor | null; needsElevation?: boolean };
 
 const endpoint = (a: string | null, p: number | null): string => (a === null ? '*' : `${a.includes(':') ? `[${a}]` : a}:${p ?? '*'}`);
+
+/** "Managed by nginx.service — it would come back; stop it with: systemctl stop nginx.service". */
+function SupervisorNote({ supervisor }: { supervisor: Supervisor }): ReactNode {
+  const command = supervisor.stopCommand?.join(' ');
+  return (
+    <div className="callout info small" data-testid="supervisor-note">
+      Managed by <b>{supervisor.name}</b>: it may start again.
+      {command && (
+        <>
+          {' '}
+          To stop it for good: <code className="mono">{command}</code>
+        </>
+      )}
+    </div>
+  );
+}
 
 export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }: ActionDialogProps): ReactNode {
   const [phase, setPhase] = useState<Phase>({ step: 'planning' });
   const [force, setForce] = useState(false);
   const [tree, setTree] = useState(false);
+  const [elevate, setElevate] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -51,20 +68,33 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
     };
   }, [api, kind, row, onUnavailable]);
 
-  const act = async (): Promise<void> => {
-    if (phase.step !== 'plan') return;
+  // The fingerprint the plan saw: the kill is refused if the pid was reused since.
+  const [startKey, setStartKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (phase.step === 'plan' && phase.kill) setStartKey((phase.kill.targets.find((t) => t.pid === row.pid) ?? phase.kill.targets[0])?.startKey ?? null);
+  }, [phase, row.pid]);
+
+  const act = async (asAdmin: boolean): Promise<void> => {
+    if (phase.step !== 'plan' && phase.step !== 'done') return;
     setPhase({ step: 'acting' });
     if (kind === 'kill') {
-      const target = phase.kill?.targets[0];
-      const r = await api.kill({ pid: row.pid ?? undefined, startKey: target?.startKey ?? null, force, tree, confirm: true });
-      const failed = !r.ok || r.value.result !== 'ended';
-      setPhase({ step: 'done', message: r.ok ? r.value.message : r.message, failed });
+      const r = await api.kill({ pid: row.pid ?? undefined, startKey, force, tree, confirm: true, ...(asAdmin ? { elevate: true } : {}) });
+      if (!r.ok) return setPhase({ step: 'done', message: r.message, failed: true });
+      setPhase({ step: 'done', message: r.value.message, failed: r.value.result !== 'ended', offer: r.value.offer, needsElevation: r.value.needsElevation });
     } else {
-      const r = await api.close({ localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress ?? '', remotePort: row.remotePort ?? 0, confirm: true });
-      const failed = !r.ok || r.value.result !== 'closed';
-      setPhase({ step: 'done', message: r.ok ? r.value.message : r.message, failed });
+      const r = await api.close({
+        localAddress: row.localAddress,
+        localPort: row.localPort,
+        remoteAddress: row.remoteAddress ?? '',
+        remotePort: row.remotePort ?? 0,
+        confirm: true,
+        ...(asAdmin ? { elevate: true } : {}),
+      });
+      if (!r.ok) return setPhase({ step: 'done', message: r.message, failed: true });
+      setPhase({ step: 'done', message: r.value.message, failed: r.value.result !== 'closed', needsElevation: r.value.needsElevation });
     }
   };
+  const planNeedsElevation = phase.step === 'plan' && Boolean(phase.kill?.needsElevation || phase.close?.needsElevation);
 
   const title = kind === 'kill' ? `End ${row.processName ?? 'process'} (PID ${row.pid ?? '?'})?` : 'Close this connection?';
   const planRefused = phase.step === 'plan' && ((phase.kill && phase.kill.result !== 'planned') || (phase.close && phase.close.result !== 'planned'));
@@ -96,9 +126,13 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
                 {phase.kill.targets.map((t) => (
                   <tr key={t.pid}>
                     <td className="num">{t.pid}</td>
-                    <td title={t.path ?? undefined}>
+                    <td title={t.command ?? t.path ?? undefined}>
                       {t.name ?? '?'}
+                      {t.role === 'child' && <span className="badge">child</span>}
+                      {t.user && <span className="muted small"> · {t.user}</span>}
                       {t.path && <div className="muted small">{t.path}</div>}
+                      {t.protectedReason && <div className="error-text small">Protected: {t.protectedReason}</div>}
+                      {t.supervisor && <SupervisorNote supervisor={t.supervisor} />}
                     </td>
                     <td>{t.ports.join(', ') || '—'}</td>
                     <td>{t.services.join(', ') || '—'}</td>
@@ -115,6 +149,12 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
               <label>
                 <input type="checkbox" checked={tree} onChange={(e) => setTree(e.target.checked)} /> Also end its child processes
               </label>
+              {phase.kill.needsElevation && (
+                <label>
+                  <input type="checkbox" checked={elevate} onChange={(e) => setElevate(e.target.checked)} data-testid="action-elevate" /> End as administrator (the
+                  system will ask for a password)
+                </label>
+              )}
             </div>
           </>
         )}
@@ -124,19 +164,35 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
               {endpoint(row.localAddress, row.localPort)} ⇄ {endpoint(row.remoteAddress, row.remotePort)} · {row.processName ?? '?'} ({row.pid ?? '?'})
             </p>
             <p data-testid="action-plan-message">{phase.close.message}</p>
+            {phase.close.needsElevation && (
+              <label>
+                <input type="checkbox" checked={elevate} onChange={(e) => setElevate(e.target.checked)} data-testid="action-elevate" /> Close as administrator (the
+                system will ask for a password)
+              </label>
+            )}
           </>
         )}
         {phase.step === 'acting' && <p className="muted">Working…</p>}
         {phase.step === 'done' && (
-          <p className={phase.failed ? 'error-text' : 'ok-text'} data-testid="action-outcome">
-            {phase.message}
-          </p>
+          <>
+            <p className={phase.failed ? 'error-text' : 'ok-text'} data-testid="action-outcome">
+              {phase.message}
+            </p>
+            {phase.offer && <SupervisorNote supervisor={phase.offer} />}
+          </>
         )}
         <div className="modal-buttons">
           {phase.step === 'done' ? (
-            <button type="button" className="primary" autoFocus onClick={() => onDone(phase.message, phase.failed)} data-testid="action-close">
-              Close
-            </button>
+            <>
+              {phase.failed && phase.needsElevation && (
+                <button type="button" className="danger" onClick={() => void act(true)} data-testid="action-retry-elevated">
+                  Try again as administrator
+                </button>
+              )}
+              <button type="button" className="primary" autoFocus onClick={() => onDone(phase.message, phase.failed)} data-testid="action-close">
+                Close
+              </button>
+            </>
           ) : (
             <>
               <button type="button" onClick={onCancel} data-testid="action-cancel" autoFocus>
@@ -145,8 +201,8 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
               <button
                 type="button"
                 className="danger"
-                disabled={phase.step !== 'plan' || Boolean(planRefused)}
-                onClick={() => void act()}
+                disabled={phase.step !== 'plan' || Boolean(planRefused && !planNeedsElevation)}
+                onClick={() => void act(elevate)}
                 data-testid="action-confirm"
               >
                 {kind === 'kill' ? 'End process' : 'Close connection'}
