@@ -13,6 +13,7 @@ import { createActionHandlers } from './action-handlers';
 import { createListenerHandlers } from './listener-handlers';
 import { createEngine, type Engine } from '../engine/engine';
 import { annotateLocalRows } from '../catalog/index';
+import { disposeWindowsPowerShell } from '../collectors/windows/windows-powershell';
 
 export interface ServiceOptions {
   /** Poll interval in ms; 0 = paused. */
@@ -73,6 +74,7 @@ export function createService(options: ServiceOptions = {}): PortScopeService {
     },
     async dispose() {
       engine.stop();
+      disposeWindowsPowerShell();
       await listener.dispose();
     },
   };
