@@ -26,6 +26,13 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 if (!localStorage.getItem('portscope.refresh.v1')) localStorage.setItem('portscope.refresh.v1', JSON.stringify({ refreshMs: 1000 }));
 `;
 
+/** The few page globals the bench reads (this file compiles without the DOM lib; the page's CSP forbids eval). */
+interface PageGlobals {
+  document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  __visibleAt?: number;
+  __longtasks: number[];
+}
+
 interface WebProcess {
   url: string;
   child: PersistentProcess;
@@ -54,19 +61,18 @@ function startWeb(): Promise<WebProcess> {
 /** Milliseconds from navigation start until the table reports at least `rows` rows and shows some. */
 async function renderTime(page: Page, rows: number, navigate: () => Promise<unknown>): Promise<number> {
   await navigate();
-  // in-page code as text: this file compiles without the DOM lib
   await page.waitForFunction(
-    `(() => {
-      const table = document.querySelector('[data-testid="socket-table"]');
-      const count = Number(table?.getAttribute('aria-rowcount') ?? 0);
-      if (count < ${rows} || !document.querySelector('[data-testid="socket-row"]')) return false;
-      window.__visibleAt ??= performance.now();
+    (wanted) => {
+      const g = globalThis as unknown as PageGlobals;
+      const count = Number(g.document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0);
+      if (count < wanted || !g.document.querySelector('[data-testid="socket-row"]')) return false;
+      g.__visibleAt ??= performance.now();
       return true;
-    })()`,
-    undefined,
+    },
+    rows,
     { polling: 'raf', timeout: 120_000 },
   );
-  return (await page.evaluate('window.__visibleAt')) as number;
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).__visibleAt ?? NaN);
 }
 
 async function measureSize(browser: Browser, sockets: number, seconds: number): Promise<void> {
@@ -83,11 +89,13 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     await sleep(1500);
     const warm = await renderTime(page, wanted, () => page.reload({ waitUntil: 'commit' }));
     await sleep(1000);
-    await page.evaluate('window.__longtasks = []');
+    await page.evaluate(() => void ((globalThis as unknown as PageGlobals).__longtasks = []));
     diffs = 0;
     await sleep(seconds * 1000);
-    const tasks = (await page.evaluate('window.__longtasks')) as number[];
-    const rowCount = (await page.evaluate(`Number(document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0)`)) as number;
+    const tasks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longtasks);
+    const rowCount = await page.evaluate(() =>
+      Number((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0),
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
