@@ -9,7 +9,8 @@ import type { Engine } from '../engine/engine';
 import { err, ok, type Result } from '../../shared/result';
 import { resolveTool, runFile, type ExecOutput } from '../lib/exec';
 import { POWERSHELL_ARGS, elevationDeclined, runElevated } from './elevation';
-import { canonicalSsState, encodePowerShell, normalizeAddress, parseSsConnection, setTcpEntryScript, ssTupleFilter, type FourTuple } from './close-parse';
+import { canonicalSsState } from '../collectors/linux/ss-states';
+import { encodePowerShell, normalizeAddress, parseSsConnection, setTcpEntryScript, ssTupleFilter, type FourTuple } from './close-parse';
 import { runTool } from '../lib/exec';
 import { sleep } from './kill-deps';
 

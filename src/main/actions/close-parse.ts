@@ -46,24 +46,6 @@ export function parseSsConnection(text: string): SsConnection | null {
   return { state, pid: owner ? Number(owner[2]) : null, processName: owner ? (owner[1] ?? null) : null };
 }
 
-/** ss state words -> the contract's canonical states. */
-export function canonicalSsState(state: string): string {
-  const map: Record<string, string> = {
-    ESTAB: 'ESTABLISHED',
-    'SYN-SENT': 'SYN_SENT',
-    'SYN-RECV': 'SYN_RECEIVED',
-    'FIN-WAIT-1': 'FIN_WAIT_1',
-    'FIN-WAIT-2': 'FIN_WAIT_2',
-    'CLOSE-WAIT': 'CLOSE_WAIT',
-    'LAST-ACK': 'LAST_ACK',
-    'TIME-WAIT': 'TIME_WAIT',
-    CLOSING: 'CLOSING',
-    LISTEN: 'LISTEN',
-    UNCONN: 'CLOSED',
-  };
-  return map[state] ?? state;
-}
-
 /** Windows MIB_TCPROW ports: network byte order in the low 16 bits of a DWORD. */
 export function mibPort(port: number): number {
   return ((port & 0xff) << 8) | ((port >> 8) & 0xff);

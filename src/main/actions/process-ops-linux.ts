@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { parseProcStat } from '../process/linux/parse-proc-files';
 import { linuxProcessProvider } from '../process/linux/linux-process-provider';
 import { parseCgroup, procStatState, type ProcEntry } from './proc-parse';
-import { signalErrorResult, type ProcessOps } from './process-ops';
+import { posixSignal, type ProcessOps } from './process-ops';
 import { elevatedSignal } from './elevated-signal';
 
 async function readText(path: string): Promise<string | null> {
@@ -42,14 +42,7 @@ export function linuxProcessOps(): ProcessOps {
       // A zombie is dead already: it only waits for its parent to collect the exit status.
       return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
     },
-    async signal(pid, mode) {
-      try {
-        process.kill(pid, mode === 'force' ? 'SIGKILL' : 'SIGTERM');
-        return { result: 'sent' };
-      } catch (error) {
-        return signalErrorResult(error);
-      }
-    },
+    signal: async (pid, mode) => posixSignal(pid, mode),
     signalElevated: (pid, mode) => elevatedSignal('linux', pid, mode),
     async supervisor(pid) {
       const text = await readText(`/proc/${pid}/cgroup`);

@@ -1,7 +1,7 @@
 /** macOS (and other Unixes): `ps` for the parent table, process.kill for signals, osascript for elevation. */
 import { runTool } from '../lib/exec';
 import { parsePsTable } from './proc-parse';
-import { signalErrorResult, type ProcessOps } from './process-ops';
+import { posixSignal, type ProcessOps } from './process-ops';
 import { elevatedSignal } from './elevated-signal';
 
 export function macosProcessOps(): ProcessOps {
@@ -20,14 +20,7 @@ export function macosProcessOps(): ProcessOps {
         return (error as NodeJS.ErrnoException).code === 'EPERM';
       }
     },
-    async signal(pid, mode) {
-      try {
-        process.kill(pid, mode === 'force' ? 'SIGKILL' : 'SIGTERM');
-        return { result: 'sent' };
-      } catch (error) {
-        return signalErrorResult(error);
-      }
-    },
+    signal: async (pid, mode) => posixSignal(pid, mode),
     signalElevated: (pid, mode) => elevatedSignal('darwin', pid, mode),
     async supervisor(pid) {
       const out = await runTool('ps', ['-o', 'ppid=', '-p', String(pid)]);

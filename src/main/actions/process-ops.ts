@@ -42,3 +42,13 @@ export function signalErrorResult(error: unknown): SignalAttempt {
   if (code === 'EPERM') return { result: 'denied', detail: 'EPERM' };
   return { result: 'failed', detail: error instanceof Error ? error.message : String(error) };
 }
+
+/** SIGTERM (graceful) or SIGKILL (force) on Linux and macOS, with the error mapped to an attempt. */
+export function posixSignal(pid: number, mode: SignalMode): SignalAttempt {
+  try {
+    process.kill(pid, mode === 'force' ? 'SIGKILL' : 'SIGTERM');
+    return { result: 'sent' };
+  } catch (error) {
+    return signalErrorResult(error);
+  }
+}
