@@ -68,6 +68,18 @@ process.stdin.on('data', (d) => {
 });
 `;
 
+/** A child holding one established TCP connection to itself; prints the ports, then "closed" when reset. */
+const PAIR = `
+const net = require('node:net');
+const s = net.createServer((c) => { c.on('error', () => {}); });
+s.listen(0, '127.0.0.1', () => {
+  const c = net.connect(s.address().port, '127.0.0.1', () => process.stdout.write(JSON.stringify({ server: s.address().port, client: c.localPort }) + '\\n'));
+  c.on('error', () => {});
+  c.on('close', () => process.stdout.write('closed\\n'));
+});
+setInterval(() => {}, 1 << 30);
+`;
+
 interface Held {
   child: ChildProcessWithoutNullStreams;
   a: number;
@@ -323,6 +335,36 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     await row.locator('[data-col="localPort"]').click({ button: 'right' });
     await page.getByTestId('menu-copy-cell').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(String(held.b));
+  });
+
+  it('close connection from the context menu resets an established TCP connection', async () => {
+    const pair = spawn(process.execPath, ['-e', PAIR], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      pair.stdout.on('data', (d: Buffer) => (out += String(d)));
+      await expect.poll(() => out.includes('}'), { timeout: WAIT }).toBe(true);
+      const { server: serverPort, client: clientPort } = JSON.parse(out.split('\n')[0]) as { server: number; client: number };
+      await setFilter(page, `lport:${clientPort} rport:${serverPort}`);
+      const row = rowFor(page, clientPort);
+      await row.waitFor({ timeout: WAIT });
+      expect(await row.innerText()).toContain('ESTABLISHED');
+      await row.click({ button: 'right' });
+      expect(await page.getByTestId('menu-close').isDisabled()).toBe(false);
+      await page.getByTestId('menu-close').click();
+      await page.getByTestId('action-plan-message').waitFor({ timeout: WAIT });
+      await page.getByTestId('action-confirm').click();
+      await page.getByTestId('action-outcome').waitFor({ timeout: WAIT });
+      const outcome = await page.getByTestId('action-outcome').innerText();
+      if (/unsupported|not supported/i.test(outcome)) {
+        console.warn(`close e2e: this kernel cannot destroy sockets (${outcome}); the honest message was shown`);
+      } else {
+        expect(outcome).toMatch(/closed/i);
+        await expect.poll(() => out.includes('closed\n'), { timeout: WAIT }).toBe(true);
+      }
+      await page.getByTestId('action-close').click();
+    } finally {
+      process.kill(pair.pid as number, 'SIGKILL');
+    }
   });
 
   it('kill from the context menu ends the process the test started', async () => {
