@@ -11,7 +11,7 @@ import type { ProcessFactsProvider } from '../process/types';
 import { collectorChain } from '../collectors/platform-table';
 import { processProviderFor } from '../process/provider-table';
 import { ProcessFactsCache } from '../process/process-facts-cache';
-import { CollectorChain } from './collector-chain';
+import { CollectorChain, type ChainResult } from './collector-chain';
 import { buildRows } from './build-rows';
 import { diffRows, indexRows } from './diff-rows';
 
@@ -73,9 +73,17 @@ export function createEngine(options: EngineOptions): Engine {
     return names;
   }
 
+  /** One collection at a time (a snapshot() during a poll waits): collectors keep state between calls. */
+  let collecting: Promise<unknown> = Promise.resolve();
+  function collectInTurn(): Promise<ChainResult> {
+    const run = collecting.then(() => chain.collect());
+    collecting = run.catch(() => undefined);
+    return run;
+  }
+
   async function collectSnapshot(seqOfSnapshot: number): Promise<Snapshot> {
     const started = performance.now();
-    const { collection, source } = await chain.collect();
+    const { collection, source } = await collectInTurn();
     const pids = new Set<number>();
     for (const raw of collection.rows) for (const owner of raw.owners) pids.add(owner.pid);
     const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);

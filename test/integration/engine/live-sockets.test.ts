@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/main/engine/engine';
-import { procNetCollector } from '../../../src/main/collectors/linux/proc-net-collector';
-import { ssCollector } from '../../../src/main/collectors/linux/ss-collector';
+import { createProcNetCollector } from '../../../src/main/collectors/linux/proc-net-collector';
+import { createSsCollector } from '../../../src/main/collectors/linux/ss-collector';
 import { runCli } from '../../../src/main/cli/index';
 import type { PushEvent } from '../../../src/shared/api';
 import type { RawSocket, SocketRow } from '../../../src/shared/types';
@@ -22,13 +22,15 @@ describe.skipIf(!onLinux)('live sockets on this machine', () => {
 
   /** Each of the child's sockets, found with the right pid, name, family and state. */
   function expectChildSockets(rows: readonly Row[]): void {
-    const at = (protocol: string, port: number, state: string | null) => rows.find((r) => r.protocol === protocol && r.localPort === port && r.state === state);
+    // the client's ephemeral port may also be the local port of another process's connection: match the peer too
+    const at = (protocol: string, port: number, state: string | null, remotePort: number | null = null) =>
+      rows.find((r) => r.protocol === protocol && r.localPort === port && r.state === state && (remotePort === null || r.remotePort === remotePort));
     const { tcp4, tcp6, udp4, udp6, client } = child.ports;
     expect(at('tcp', tcp4, 'LISTEN'), `tcp4 listener :${tcp4} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, processName: 'node' });
     expect(at('tcp', tcp6, 'LISTEN'), `tcp6 listener :${tcp6} among ${rows.length} rows`).toMatchObject({ family: 6, pid: child.pid, processName: 'node' });
     expect(at('udp', udp4, null), `udp4 socket :${udp4} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, processName: 'node' });
     expect(at('udp', udp6, null), `udp6 socket :${udp6} among ${rows.length} rows`).toMatchObject({ family: 6, pid: child.pid, processName: 'node' });
-    expect(at('tcp', client, 'ESTABLISHED'), `client connection :${client} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, remotePort: tcp4 });
+    expect(at('tcp', client, 'ESTABLISHED', tcp4), `client connection :${client} among ${rows.length} rows`).toMatchObject({ family: 4, pid: child.pid, remotePort: tcp4 });
   }
 
   it('the engine finds every socket of the child with owner, family and state', async () => {
@@ -44,10 +46,10 @@ describe.skipIf(!onLinux)('live sockets on this machine', () => {
   });
 
   it('the /proc/net fallback finds the same sockets through the fd walk', async () => {
-    const collection = await procNetCollector.collect();
+    const collection = await createProcNetCollector().collect();
     const rows = collection.rows.map((r) => ({ ...r, pid: r.owners[0]?.pid ?? null, processName: r.owners[0] ? 'node' : null }));
     expectChildSockets(rows);
-    const ss = await ssCollector.collect();
+    const ss = await createSsCollector().collect();
     const key = (r: RawSocket) => `${r.protocol}|${r.localAddress}|${r.localPort}|${r.owners.map((o) => o.pid).join(',')}`;
     const mine = (r: RawSocket) => r.owners.some((o) => o.pid === child.pid);
     expect(collection.rows.filter(mine).map(key).sort()).toEqual(ss.rows.filter(mine).map(key).sort());

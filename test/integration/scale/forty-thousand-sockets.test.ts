@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/main/engine/engine';
-import { procNetCollector } from '../../../src/main/collectors/linux/proc-net-collector';
-import { ssCollector } from '../../../src/main/collectors/linux/ss-collector';
+import { createProcNetCollector } from '../../../src/main/collectors/linux/proc-net-collector';
+import { createSsCollector } from '../../../src/main/collectors/linux/ss-collector';
 import type { SocketRow } from '../../../src/shared/types';
 import { startLoad, type Load } from '../../../scripts/bench/load/load-generator';
 
@@ -71,7 +71,7 @@ describe.skipIf(!onLinux)(`${SOCKETS.toLocaleString('en')} loopback sockets`, ()
   }, LONG);
 
   it('the /proc fallback finds them too', async () => {
-    const engine = createEngine({ intervalMs: 0, emit: () => undefined, collectors: [procNetCollector] });
+    const engine = createEngine({ intervalMs: 0, emit: () => undefined, collectors: [createProcNetCollector()] });
     const snap = await engine.snapshot();
     engine.stop();
     expect(snap.source).toBe('proc-net');
@@ -79,7 +79,7 @@ describe.skipIf(!onLinux)(`${SOCKETS.toLocaleString('en')} loopback sockets`, ()
   }, LONG);
 
   it('ss output at this size parses without unreadable lines', async () => {
-    const collection = await ssCollector.collect();
+    const collection = await createSsCollector().collect();
     expect(collection.unparsedLines).toBe(0);
     expect(collection.rows.length).toBeGreaterThanOrEqual(load.connections * 2);
   }, LONG);

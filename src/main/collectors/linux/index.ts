@@ -1,7 +1,14 @@
-/** The Linux collector chain, best first: ss (netlink), /proc/net + fd walk, systeminformation. */
+/**
+ * A fresh Linux collector chain, best first: ss (netlink), /proc/net, systeminformation. The first two
+ * share one socket owner index (its fd tables carry over between polls), so each engine builds its own.
+ */
 import type { Collector } from '../types';
-import { ssCollector } from './ss-collector';
-import { procNetCollector } from './proc-net-collector';
+import { createSsCollector } from './ss-collector';
+import { createProcNetCollector } from './proc-net-collector';
+import { SocketOwnerIndex } from './socket-owner-index';
 import { systeminformationCollector } from './systeminformation-collector';
 
-export const linuxCollectors: Collector[] = [ssCollector, procNetCollector, systeminformationCollector];
+export function linuxCollectors(): Collector[] {
+  const owners = new SocketOwnerIndex();
+  return [createSsCollector(owners), createProcNetCollector(owners), systeminformationCollector];
+}

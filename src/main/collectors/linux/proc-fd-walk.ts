@@ -1,54 +1,37 @@
 /**
- * Socket inode -> owning pids, by reading every /proc/<pid>/fd/* link (`socket:[12345]`). This is what
- * ss does through netlink + /proc too, and the expensive part of an owner table. Processes we may not
- * read (EACCES: other users when not root) or that exit mid-walk (ENOENT) are skipped and counted.
+ * Low-level /proc readers for the socket owner index: the pid list, one process's fd names, and the socket
+ * inode an fd link points to (`socket:[12345]`). Sync on purpose: one readlink per open fd is the
+ * expensive part of an owner table, and sync readlinks have about twice the throughput of fs/promises,
+ * which pays a thread-pool hop per link. Callers yield to the event loop between slices.
  */
-import { readdir, readlink } from 'node:fs/promises';
+import { readdirSync, readlinkSync } from 'node:fs';
 
-export interface FdWalkResult {
-  /** inode -> pids holding it, in pid order. */
-  owners: Map<number, number[]>;
-  /** Processes whose fd table we could not read. */
-  unreadable: number;
+/** Every numeric /proc entry, ascending. */
+export function listPids(): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const code = name.charCodeAt(0);
+    if (code >= 48 && code <= 57) pids.push(Number(name));
+  }
+  return pids.sort((a, b) => a - b);
 }
 
-const SOCKET_LINK = /^socket:\[(\d+)\]$/;
-
-async function socketInodesOf(pid: number): Promise<number[] | null> {
-  let fds: string[];
+/** The fd names of one process; null when its fd table may not be read (EACCES) or it exited (ENOENT). */
+export function fdNames(pid: number): string[] | null {
   try {
-    fds = await readdir(`/proc/${pid}/fd`);
+    return readdirSync(`/proc/${pid}/fd`);
   } catch {
     return null;
   }
-  const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
-  const inodes: number[] = [];
-  for (const link of links) {
-    const m = SOCKET_LINK.exec(link);
-    if (m) inodes.push(Number(m[1]));
-  }
-  return inodes;
 }
 
-/** Walk every process; only inodes in `wanted` are recorded (an empty set records none). */
-export async function walkSocketOwners(wanted: ReadonlySet<number>): Promise<FdWalkResult> {
-  const owners = new Map<number, number[]>();
-  let unreadable = 0;
-  if (wanted.size === 0) return { owners, unreadable };
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b);
-  const perPid = await Promise.all(pids.map((pid) => socketInodesOf(pid)));
-  perPid.forEach((inodes, i) => {
-    if (inodes === null) {
-      unreadable++;
-      return;
-    }
-    const pid = pids[i]!;
-    for (const inode of inodes) {
-      if (!wanted.has(inode)) continue;
-      const list = owners.get(inode);
-      if (!list) owners.set(inode, [pid]);
-      else if (!list.includes(pid)) list.push(pid);
-    }
-  });
-  return { owners, unreadable };
+/** The socket inode behind `/proc/<pid>/fd/<fd>`; 0 for anything else, or when the fd closed meanwhile. */
+export function socketInodeAt(fdPath: string): number {
+  let link: string;
+  try {
+    link = readlinkSync(fdPath);
+  } catch {
+    return 0;
+  }
+  return link.startsWith('socket:[') ? Number(link.slice(8, -1)) : 0;
 }

@@ -1,0 +1,203 @@
+/**
+ * Socket inode -> owning pids, kept across polls so a poll where little changed reads no fd links.
+ *
+ * The index remembers each process's fd table (fd name -> socket inode). Owners are derived from those
+ * tables; only sockets nobody is known to hold send it looking, and it stops once they are found:
+ * processes it has not seen first (a new server), then the others, fewest fds first. Looking at a process
+ * lists its fd names (one readdir) and reads the link only of fds it has not seen, or whose remembered
+ * socket is gone from the table.
+ * - A full read of every fd link happens on the first poll and then at least every `fullReadEveryMs`:
+ *   it corrects what the shortcuts cannot see (a second owner of a known socket after fork, an fd passed
+ *   to another process, an fd number reused while its old socket lives on elsewhere). It needs no socket
+ *   table, so collectors start it (`prefetch`) while their tool runs.
+ * - A socket that took the number of a just-closed non-socket fd is found by re-reading non-socket fds
+ *   when a search finds nothing else.
+ * - Sockets of other users are not searched for unless we are root (their fd tables are unreadable), and
+ *   sockets no readable process holds are not searched for again until the next full read.
+ */
+import * as procFds from './proc-fd-walk';
+
+/** The /proc readers the index uses (tests give it a made-up process table). */
+export interface ProcFdReader {
+  listPids(): number[];
+  fdNames(pid: number): string[] | null;
+  socketInodeAt(fdPath: string): number;
+}
+
+export interface SocketOwnerIndexOptions {
+  fullReadEveryMs?: number;
+  /** Our effective uid: who may read which fd tables (null when unknown: search everything). */
+  euid?: number | null;
+  clock?: () => number;
+  proc?: ProcFdReader;
+}
+
+export interface OwnerLookup {
+  /** inode -> pids holding it, ascending. */
+  owners: Map<number, number[]>;
+  /** fd links read in this lookup (0 when the tables answered); for benchmarks and tests. */
+  linksRead: number;
+}
+
+/** fd name -> the socket inode it held at its last read; 0 for anything that is not a socket. */
+type FdTable = Map<string, number>;
+
+export const FULL_READ_EVERY_MS = 30_000;
+/** Longest stretch of sync reads before yielding to the event loop (pushes, HTTP and tool pipes keep flowing). */
+export const SLICE_MS = 4;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Tells when a slice's time is used up; looks at the clock every 64 calls only (hot loop). */
+class Slicer {
+  private calls = 0;
+  private sliceStart = performance.now();
+  due(): boolean {
+    if ((++this.calls & 63) !== 0 || performance.now() - this.sliceStart < SLICE_MS) return false;
+    this.sliceStart = performance.now();
+    return true;
+  }
+}
+
+export class SocketOwnerIndex {
+  private tables = new Map<number, FdTable>();
+  /** Inodes in the last table that no readable process held. */
+  private ownerless = new Set<number>();
+  private lastFullRead = -Infinity;
+  private fullRead: Promise<void> | null = null;
+  private linksRead = 0;
+
+  private readonly fullReadEveryMs: number;
+  private readonly euid: number | null;
+  private readonly clock: () => number;
+  private readonly proc: ProcFdReader;
+
+  constructor(options: SocketOwnerIndexOptions = {}) {
+    this.fullReadEveryMs = options.fullReadEveryMs ?? FULL_READ_EVERY_MS;
+    this.euid = options.euid !== undefined ? options.euid : typeof process.geteuid === 'function' ? process.geteuid() : null;
+    this.clock = options.clock ?? (() => performance.now());
+    this.proc = options.proc ?? procFds;
+  }
+
+  /** Start the full read now when one is due; a no-op otherwise. */
+  prefetch(): Promise<void> {
+    if (!this.fullRead && this.clock() - this.lastFullRead >= this.fullReadEveryMs) {
+      this.fullRead = this.readEverything().finally(() => {
+        this.fullRead = null;
+      });
+    }
+    return this.fullRead ?? Promise.resolve();
+  }
+
+  /** Owners of the table's sockets, given as inode -> the socket's uid (null when unknown). */
+  async resolve(sockets: ReadonlyMap<number, number | null>): Promise<OwnerLookup> {
+    this.linksRead = 0;
+    const readAll = this.fullRead !== null || this.clock() - this.lastFullRead >= this.fullReadEveryMs;
+    await this.prefetch();
+    const alive = this.proc.listPids();
+    const aliveSet = new Set(alive);
+    for (const pid of this.tables.keys()) if (!aliveSet.has(pid)) this.tables.delete(pid);
+    let owners = this.ownersOf(sockets);
+    // Just read everything: what is left without owner is ownerless, or was born while the read ran
+    // (it is looked for on the next call, not now: the same moment-in-time race `ss -p` has).
+    if (readAll) return { owners, linksRead: this.linksRead };
+    const missing = new Set<number>();
+    for (const [inode, uid] of sockets) {
+      if (!owners.has(inode) && !this.ownerless.has(inode) && this.mayFind(uid)) missing.add(inode);
+    }
+    if (missing.size > 0) {
+      await this.search(missing, sockets, alive);
+      owners = this.ownersOf(sockets);
+    }
+    this.ownerless = new Set();
+    for (const inode of sockets.keys()) if (!owners.has(inode)) this.ownerless.add(inode);
+    return { owners, linksRead: this.linksRead };
+  }
+
+  /** Root reads every fd table; anyone else only their own processes'. */
+  private mayFind(uid: number | null): boolean {
+    return this.euid === 0 || this.euid === null || uid === null || uid === this.euid;
+  }
+
+  private async readEverything(): Promise<void> {
+    this.ownerless = new Set();
+    const slicer = new Slicer();
+    const tables = new Map<number, FdTable>();
+    for (const pid of this.proc.listPids()) {
+      const table = await this.readTable(pid, undefined, null, slicer);
+      if (table) tables.set(pid, table);
+    }
+    this.tables = tables;
+    this.lastFullRead = this.clock();
+  }
+
+  /**
+   * One process's fd table: links of fds seen before are reused while their socket is still in `sockets`
+   * (null: reuse none). Each socket found in `missing` is taken out of it. Null when unreadable.
+   */
+  private async readTable(
+    pid: number,
+    previous: FdTable | undefined,
+    sockets: ReadonlyMap<number, number | null> | null,
+    slicer: Slicer,
+    missing?: Set<number>,
+  ): Promise<FdTable | null> {
+    const names = this.proc.fdNames(pid);
+    if (names === null) return null;
+    const table: FdTable = new Map();
+    const dir = `/proc/${pid}/fd/`;
+    for (const fd of names) {
+      const known = previous?.get(fd);
+      if (known !== undefined && sockets !== null && (known === 0 || sockets.has(known))) {
+        table.set(fd, known);
+        continue;
+      }
+      const inode = this.proc.socketInodeAt(dir + fd);
+      this.linksRead++;
+      table.set(fd, inode);
+      if (inode !== 0) missing?.delete(inode);
+      if (slicer.due()) await yieldToLoop();
+    }
+    return table;
+  }
+
+  /** Look for the owners of `missing`: unseen processes first, then the rest, fewest fds first. */
+  private async search(missing: Set<number>, sockets: ReadonlyMap<number, number | null>, alive: readonly number[]): Promise<void> {
+    const slicer = new Slicer();
+    const order = [...alive].sort((a, b) => (this.tables.get(a)?.size ?? -1) - (this.tables.get(b)?.size ?? -1));
+    for (const pid of order) {
+      if (missing.size === 0) return;
+      const table = await this.readTable(pid, this.tables.get(pid), sockets, slicer, missing);
+      if (table) this.tables.set(pid, table);
+      else this.tables.delete(pid);
+    }
+    // Not found in any new fd: a socket may have taken the number of a closed non-socket fd.
+    for (const [pid, table] of this.tables) {
+      if (missing.size === 0) return;
+      for (const [fd, known] of table) {
+        if (known !== 0) continue;
+        const inode = this.proc.socketInodeAt(`/proc/${pid}/fd/${fd}`);
+        this.linksRead++;
+        if (inode === 0) continue;
+        table.set(fd, inode);
+        missing.delete(inode);
+      }
+      if (slicer.due()) await yieldToLoop();
+    }
+  }
+
+  /** inode -> pids, ascending, from the remembered tables. */
+  private ownersOf(sockets: ReadonlyMap<number, number | null>): Map<number, number[]> {
+    const owners = new Map<number, number[]>();
+    const pids = [...this.tables.keys()].sort((a, b) => a - b);
+    for (const pid of pids) {
+      for (const inode of this.tables.get(pid)!.values()) {
+        if (inode === 0 || !sockets.has(inode)) continue;
+        const list = owners.get(inode);
+        if (!list) owners.set(inode, [pid]);
+        else if (list[list.length - 1] !== pid) list.push(pid);
+      }
+    }
+    return owners;
+  }
+}
