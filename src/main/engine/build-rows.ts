@@ -3,7 +3,7 @@
  * id `proto|local[%scope]|lport|remote|rport|pid` (a `#n` suffix tells identical tuples apart, e.g.
  * SO_REUSEPORT listeners of one process) and a stable order: protocol, local port, local address, remote.
  */
-import type { ProcessFacts, RawSocket, SocketRow } from '../../shared/types';
+import type { ProcessFacts, RawSocket, SocketOwner, SocketRow } from '../../shared/types';
 
 export interface RowFacts {
   facts: ReadonlyMap<number, ProcessFacts>;
@@ -29,23 +29,28 @@ function compareRows(a: SocketRow, b: SocketRow): number {
   return (a.remotePort ?? 0) - (b.remotePort ?? 0);
 }
 
+/** Shared by every row without services (most of them); frozen so nobody can add to it by mistake. */
+const NO_SERVICES: string[] = Object.freeze([]) as unknown as string[];
+
 function mergeServices(...lists: (readonly string[] | undefined)[]): string[] {
   const present = lists.filter((l): l is readonly string[] => l !== undefined && l.length > 0);
-  if (present.length === 0) return [];
+  if (present.length === 0) return NO_SERVICES;
   return present.length === 1 ? [...present[0]!] : [...new Set(present.flat())];
 }
 
 export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow[] {
   const rows: SocketRow[] = [];
   const seen = new Map<string, number>();
+  // Collectors may share one owner list between rows (Linux does per process): so do the rows.
+  const namedOwners = new Map<readonly SocketOwner[], SocketOwner[]>();
+  const nameOwners = (list: readonly SocketOwner[]): SocketOwner[] =>
+    list.map((o) => ({ pid: o.pid, processName: join.facts.get(o.pid)?.name ?? o.processName ?? join.hints?.get(o.pid)?.name ?? null }));
   for (const raw of raws) {
     const pid = raw.owners[0]?.pid ?? null;
     const facts = pid === null ? undefined : join.facts.get(pid);
     const hint = pid === null ? undefined : join.hints?.get(pid);
-    const owners = raw.owners.map((o) => ({
-      pid: o.pid,
-      processName: join.facts.get(o.pid)?.name ?? o.processName ?? join.hints?.get(o.pid)?.name ?? null,
-    }));
+    let owners = namedOwners.get(raw.owners);
+    if (!owners) namedOwners.set(raw.owners, (owners = nameOwners(raw.owners)));
     let id = rowId(raw, pid);
     const count = seen.get(id) ?? 0;
     seen.set(id, count + 1);

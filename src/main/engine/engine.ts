@@ -54,7 +54,8 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new ProcessFactsCache(provider);
 
   let latest: Snapshot | null = null;
-  let latestById = new Map<string, SocketRow>();
+  /** `latest`'s rows by id, built when the next poll diffs against them (a one-shot CLI never needs it). */
+  let latestById: Map<string, SocketRow> | null = null;
   let seq = 0;
   let inflight: Promise<Snapshot> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -105,9 +106,10 @@ export function createEngine(options: EngineOptions): Engine {
     inflight ??= (async () => {
       try {
         const snap = await collectSnapshot(seq + 1);
-        const byId = indexRows(snap.rows);
+        let byId: Map<string, SocketRow> | null = null;
         if (latest) {
-          const diff = diffRows(latestById, byId);
+          byId = indexRows(snap.rows);
+          const diff = diffRows(latestById ?? indexRows(latest.rows), byId);
           options.emit({
             type: 'diff',
             diff: { seq: snap.seq, fromSeq: latest.seq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...diff },

@@ -19,7 +19,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { err, ok, type Result } from '../../shared/result';
 import { createService, isApiMethod, type PortScopeService } from '../service/index';
 import { send, sendError, sendJson, readBody } from './http-helpers';
@@ -92,6 +91,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
   const rendererDir = options.rendererDir === undefined ? findRendererDir() : options.rendererDir;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const hub = createPushHub(service, options.pollIntervalMs ?? 2000);
+  const { WebSocketServer } = await import('ws'); // loaded on demand: the other CLI commands start faster
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 64 * 1024,

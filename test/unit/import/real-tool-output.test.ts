@@ -39,6 +39,9 @@ function importText(text: string, format: string) {
   return result.value.rows;
 }
 
+/** The whole table: a busy machine's (40k sockets) is far more than execFileSync's default 1 MiB. */
+const TOOL_OUTPUT = { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 } as const;
+
 describe('import of real tool output on this machine', () => {
   if (!lsof || !netstat || !ss) console.warn(`skipping some real-tool tests: lsof=${lsof} netstat=${netstat} ss=${ss} (not installed)`);
 
@@ -50,13 +53,13 @@ describe('import of real tool output on this machine', () => {
   });
 
   it.skipIf(!netstat)('netstat -tunap', () => {
-    const rows = importText(execFileSync(netstat!, ['-tunap'], { encoding: 'utf8' }), 'netstat-linux');
+    const rows = importText(execFileSync(netstat!, ['-tunap'], TOOL_OUTPUT), 'netstat-linux');
     expect(rows.filter((r) => r.protocol === 'tcp' && r.localPort === ports.tcp)).toContainEqual(expect.objectContaining({ state: 'LISTEN', pid: child.pid, processName: 'node' }));
     expect(rows.filter((r) => r.protocol === 'udp' && r.localPort === ports.udp)).toContainEqual(expect.objectContaining({ localAddress: '::1', pid: child.pid }));
   });
 
   it.skipIf(!ss)('ss -tunap', () => {
-    const rows = importText(execFileSync(ss!, ['-tunap'], { encoding: 'utf8' }), 'ss');
+    const rows = importText(execFileSync(ss!, ['-tunap'], TOOL_OUTPUT), 'ss');
     expect(rows.filter((r) => r.protocol === 'tcp' && r.localPort === ports.tcp)).toContainEqual(expect.objectContaining({ state: 'LISTEN', pid: child.pid }));
   });
 

@@ -1,5 +1,5 @@
 /** The steps live Linux collectors share once they have a socket table. */
-import type { RawSocket } from '../../../shared/types';
+import type { RawSocket, SocketOwner } from '../../../shared/types';
 import type { Collection } from '../types';
 import { markHiddenOwners } from './hidden-owners';
 import type { SocketOwnerIndex } from './socket-owner-index';
@@ -10,9 +10,17 @@ export async function attachOwners(rows: RawSocket[], index: SocketOwnerIndex): 
   const sockets = new Map<number, number | null>();
   for (const row of rows) if (row.inode) sockets.set(row.inode, row.uid);
   const { owners } = await index.resolve(sockets);
+  // Rows of one process share one owner list: at 40k sockets that is 80k fewer objects to collect.
+  const singleOwner = new Map<number, SocketOwner[]>();
   for (const row of rows) {
     const pids = row.inode ? owners.get(row.inode) : undefined;
-    if (pids) row.owners = pids.map((pid) => ({ pid, processName: null }));
+    if (!pids) continue;
+    if (pids.length > 1) row.owners = pids.map((pid) => ({ pid, processName: null }));
+    else {
+      let list = singleOwner.get(pids[0]!);
+      if (!list) singleOwner.set(pids[0]!, (list = [{ pid: pids[0]!, processName: null }]));
+      row.owners = list;
+    }
   }
 }
 

@@ -1,10 +1,20 @@
 /**
- * Low-level /proc readers for the socket owner index: the pid list, one process's fd names, and the socket
- * inode an fd link points to (`socket:[12345]`). Sync on purpose: one readlink per open fd is the
- * expensive part of an owner table, and sync readlinks have about twice the throughput of fs/promises,
- * which pays a thread-pool hop per link. Callers yield to the event loop between slices.
+ * Low-level /proc readers for the socket owner index: the pid list, one process's fd names, the socket
+ * inode an fd link points to (`socket:[12345]`), and every process's fd table at once — in a worker
+ * thread when it can start one. Sync reads on purpose: one readlink per open fd is the expensive part of
+ * an owner table, and sync readlinks have about twice the throughput of fs/promises, which pays a
+ * thread-pool hop per link. Main-thread callers yield to the event loop between slices.
  */
 import { readdirSync, readlinkSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** pid -> fd names and, for each, the socket inode it holds (0: not a socket). */
+export type FdTables = Map<number, { fds: string[]; inodes: Float64Array }>;
+
+/** `socket:[12345]` -> 12345; 0 for anything else. */
+export function socketInodeOfLink(link: string): number {
+  return link.startsWith('socket:[') ? Number(link.slice(8, -1)) : 0;
+}
 
 /** Every numeric /proc entry, ascending. */
 export function listPids(): number[] {
@@ -27,11 +37,81 @@ export function fdNames(pid: number): string[] | null {
 
 /** The socket inode behind `/proc/<pid>/fd/<fd>`; 0 for anything else, or when the fd closed meanwhile. */
 export function socketInodeAt(fdPath: string): number {
-  let link: string;
   try {
-    link = readlinkSync(fdPath);
+    return socketInodeOfLink(readlinkSync(fdPath));
   } catch {
     return 0;
   }
-  return link.startsWith('socket:[') ? Number(link.slice(8, -1)) : 0;
+}
+
+interface FsReads {
+  readdirSync(path: string): string[];
+  readlinkSync(path: string): string;
+}
+
+/**
+ * Every readable process's fd table, as [pid, fd names, inodes] in pid order. Self-contained (its
+ * helpers come in as arguments) because the worker runs it from its source text.
+ */
+export function readAllFdTables(fs: FsReads, inodeOfLink: (link: string) => number): [number, string[], Float64Array][] {
+  const tables: [number, string[], Float64Array][] = [];
+  const pids = fs.readdirSync('/proc').filter((name) => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57);
+  for (const pid of pids.map(Number).sort((a, b) => a - b)) {
+    const dir = `/proc/${pid}/fd/`;
+    let fds: string[];
+    try {
+      fds = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    const inodes = new Float64Array(fds.length);
+    for (let i = 0; i < fds.length; i++) {
+      try {
+        inodes[i] = inodeOfLink(fs.readlinkSync(dir + fds[i]));
+      } catch {
+        inodes[i] = 0; // closed while we looked
+      }
+    }
+    tables.push([pid, fds, inodes]);
+  }
+  return tables;
+}
+
+// Source text, not a file: the same worker then runs under esbuild's CLI bundle, electron-vite and vitest.
+const WORKER_SOURCE = `require('node:worker_threads').parentPort.postMessage((${readAllFdTables.toString()})(require('node:fs'), ${socketInodeOfLink.toString()}));`;
+
+function toMap(list: [number, string[], Float64Array][]): FdTables {
+  return new Map(list.map(([pid, fds, inodes]) => [pid, { fds, inodes }]));
+}
+
+/**
+ * Every process's fd table, read on another core: a 40k-fd read is ~200 ms of syscalls that would
+ * otherwise hold the main thread. Falls back to reading here when no worker can start.
+ */
+export function readAllFdTablesInWorker(): Promise<FdTables> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (list: [number, string[], Float64Array][]): void => {
+      if (settled) return;
+      settled = true;
+      resolve(toMap(list));
+    };
+    const readHere = (): void => {
+      if (!settled) settle(readAllFdTables({ readdirSync, readlinkSync }, socketInodeOfLink));
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true });
+    } catch {
+      readHere();
+      return;
+    }
+    worker.unref(); // never keeps a CLI alive
+    worker.once('message', (list: [number, string[], Float64Array][]) => {
+      settle(list);
+      void worker.terminate();
+    });
+    worker.once('error', readHere);
+    worker.once('exit', readHere); // exited without an answer
+  });
 }

@@ -22,7 +22,7 @@ export function createProcNetCollector(owners = new SocketOwnerIndex()): Collect
         () => false,
       ),
     async collect() {
-      const prefetch = owners.prefetch(); // overlaps the async reads of the tables below
+      owners.prefetch(); // a due full fd read runs while the tables below are read and parsed
       const rows: RawSocket[] = [];
       let unparsed = 0;
       for (const [file, protocol] of TABLES) {
@@ -31,7 +31,6 @@ export function createProcNetCollector(owners = new SocketOwnerIndex()): Collect
         for (const row of parsed.rows) rows.push(row);
         unparsed += parsed.unparsed.length;
       }
-      await prefetch;
       await attachOwners(rows, owners);
       return finishLinuxCollection(rows, unparsed);
     },

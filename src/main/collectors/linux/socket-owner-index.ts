@@ -16,12 +16,15 @@
  *   sockets no readable process holds are not searched for again until the next full read.
  */
 import * as procFds from './proc-fd-walk';
+import type { FdTables } from './proc-fd-walk';
 
 /** The /proc readers the index uses (tests give it a made-up process table). */
 export interface ProcFdReader {
   listPids(): number[];
   fdNames(pid: number): string[] | null;
   socketInodeAt(fdPath: string): number;
+  /** Every table at once, off the main thread; without it the full read goes process by process here. */
+  readAllFdTablesInWorker?(): Promise<FdTables>;
 }
 
 export interface SocketOwnerIndexOptions {
@@ -65,6 +68,8 @@ export class SocketOwnerIndex {
   private ownerless = new Set<number>();
   private lastFullRead = -Infinity;
   private fullRead: Promise<void> | null = null;
+  /** A full read finished that no resolve() has used yet. */
+  private freshFullRead = false;
   private linksRead = 0;
 
   private readonly fullReadEveryMs: number;
@@ -79,21 +84,22 @@ export class SocketOwnerIndex {
     this.proc = options.proc ?? procFds;
   }
 
-  /** Start the full read now when one is due; a no-op otherwise. */
-  prefetch(): Promise<void> {
-    if (!this.fullRead && this.clock() - this.lastFullRead >= this.fullReadEveryMs) {
-      this.fullRead = this.readEverything().finally(() => {
-        this.fullRead = null;
-      });
-    }
-    return this.fullRead ?? Promise.resolve();
+  /** Start the full read now when one is due (resolve() waits for it); a no-op otherwise. */
+  prefetch(): void {
+    if (this.fullRead || this.clock() - this.lastFullRead < this.fullReadEveryMs) return;
+    this.fullRead = this.readEverything().finally(() => {
+      this.fullRead = null;
+    });
+    this.fullRead.catch(() => undefined); // resolve() reports a failure; never an unhandled rejection
   }
 
   /** Owners of the table's sockets, given as inode -> the socket's uid (null when unknown). */
   async resolve(sockets: ReadonlyMap<number, number | null>): Promise<OwnerLookup> {
-    this.linksRead = 0;
-    const readAll = this.fullRead !== null || this.clock() - this.lastFullRead >= this.fullReadEveryMs;
-    await this.prefetch();
+    this.prefetch();
+    if (this.fullRead) await this.fullRead;
+    const readAll = this.freshFullRead;
+    this.freshFullRead = false;
+    if (!readAll) this.linksRead = 0; // a full read counts its own from its start
     const alive = this.proc.listPids();
     const aliveSet = new Set(alive);
     for (const pid of this.tables.keys()) if (!aliveSet.has(pid)) this.tables.delete(pid);
@@ -121,14 +127,25 @@ export class SocketOwnerIndex {
 
   private async readEverything(): Promise<void> {
     this.ownerless = new Set();
-    const slicer = new Slicer();
+    this.linksRead = 0;
     const tables = new Map<number, FdTable>();
-    for (const pid of this.proc.listPids()) {
-      const table = await this.readTable(pid, undefined, null, slicer);
-      if (table) tables.set(pid, table);
+    if (this.proc.readAllFdTablesInWorker) {
+      for (const [pid, { fds, inodes }] of await this.proc.readAllFdTablesInWorker()) {
+        const table: FdTable = new Map();
+        for (let i = 0; i < fds.length; i++) table.set(fds[i]!, inodes[i]!);
+        tables.set(pid, table);
+        this.linksRead += fds.length;
+      }
+    } else {
+      const slicer = new Slicer();
+      for (const pid of this.proc.listPids()) {
+        const table = await this.readTable(pid, undefined, null, slicer);
+        if (table) tables.set(pid, table);
+      }
     }
     this.tables = tables;
     this.lastFullRead = this.clock();
+    this.freshFullRead = true;
   }
 
   /**

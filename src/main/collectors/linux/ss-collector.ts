@@ -18,9 +18,8 @@ export function createSsCollector(owners = new SocketOwnerIndex()): Collector {
     available: async () => (await resolveTool('ss')) !== null,
     async collect() {
       const running = runTool('ss', SS_ARGS);
-      const prefetch = owners.prefetch(); // a due full fd read needs no table: overlap it with ss
+      owners.prefetch(); // a due full fd read needs no table: it runs while ss runs and we parse
       let out = await running;
-      await prefetch;
       // A netlink dump that races heavy socket churn is flagged and may miss rows: take one more.
       if (out && /interrupted/i.test(out.stderr.toString('utf8'))) out = await runTool('ss', SS_ARGS);
       if (!out) throw new Error('ss is not installed');

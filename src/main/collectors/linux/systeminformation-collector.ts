@@ -3,7 +3,7 @@
  * keeps one owner per socket and loses pids of names with spaces (see the os-sources reference), but
  * it is better than no table when neither ss nor /proc/net can be read.
  */
-import si from 'systeminformation';
+import type si from 'systeminformation';
 import type { RawSocket } from '../../../shared/types';
 import type { Collector } from '../types';
 import { finishLinuxCollection } from './linux-collection';
@@ -48,7 +48,8 @@ export const systeminformationCollector: Collector = {
   async collect() {
     const rows: RawSocket[] = [];
     let unparsed = 0;
-    for (const c of await si.networkConnections()) {
+    const { default: systeminformation } = await import('systeminformation'); // the last fallback: loaded only when used
+    for (const c of await systeminformation.networkConnections()) {
       const row = rowFromSystemInformation(c);
       if (row) rows.push(row);
       else unparsed++;
