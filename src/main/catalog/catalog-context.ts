@@ -4,10 +4,10 @@
  * machine) and `ephemeralSource` says so.
  */
 import type { CatalogContext, CatalogPlatform } from '../../shared/catalog/types';
-import type { SocketRow } from '../../shared/types';
 import { annotateRows } from '../../shared/catalog/annotate';
 import { DEFAULT_EPHEMERAL_RANGES } from '../../shared/catalog/ephemeral-ranges';
 import { readEphemeralRange } from './read-port-ranges';
+import type { RowAnnotator } from '../engine/engine';
 
 export { DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from '../../shared/catalog/ephemeral-ranges';
 
@@ -51,7 +51,13 @@ export function catalogContextNow(): MachineCatalogContext {
     : { platform: 'linux', ephemeralRange: null, ephemeralSource: 'none' };
 }
 
-/** The engine's `annotate` hook: catalog meanings and owner verdicts for this machine's rows. */
-export function annotateLocalRows(rows: SocketRow[]): SocketRow[] {
-  return annotateRows(rows, catalogContextNow());
-}
+/** The engine's annotator: catalog meanings and owner verdicts for this machine's rows. */
+export const localRowAnnotator: RowAnnotator = {
+  contextKey() {
+    const { platform, ephemeralRange: r } = catalogContextNow();
+    return r ? `${platform}:${r.low}-${r.high}` : platform;
+  },
+  annotate(rows, table) {
+    annotateRows(rows, catalogContextNow(), table);
+  },
+};

@@ -12,7 +12,7 @@ import { collectorChain } from '../collectors/platform-table';
 import { processProviderFor } from '../process/provider-table';
 import { ProcessFactsCache } from '../process/process-facts-cache';
 import { CollectorChain, type ChainResult } from './collector-chain';
-import { buildRows } from './build-rows';
+import { RowBuilder } from './build-rows';
 import { diffRows, indexRows } from './diff-rows';
 
 export interface EngineOptions {
@@ -22,8 +22,16 @@ export interface EngineOptions {
   collectors?: readonly Collector[];
   /** Defaults to the platform's process-facts provider. */
   processProvider?: ProcessFactsProvider;
-  /** Adds catalog meanings / owner verdicts to fresh rows (the catalog's annotateRows). */
-  annotate?: (rows: SocketRow[]) => SocketRow[] | void;
+  /** Adds catalog meanings and owner verdicts to rows (the catalog's). */
+  annotate?: RowAnnotator;
+}
+
+/** Annotates rows in place. Rows reused from the last poll keep theirs while `contextKey` stays the same. */
+export interface RowAnnotator {
+  /** What the annotations depend on besides the row (platform, ephemeral range). */
+  contextKey(): string;
+  /** Annotate `rows`, part of `table` (the whole sorted table: who listens decides a connection's service end). */
+  annotate(rows: SocketRow[], table: readonly SocketRow[]): void;
 }
 
 export interface Engine {
@@ -52,6 +60,8 @@ export function createEngine(options: EngineOptions): Engine {
   const chain = new CollectorChain(options.collectors ?? collectorChain());
   const provider = options.processProvider ?? processProviderFor();
   const cache = new ProcessFactsCache(provider);
+  let rowBuilder = new RowBuilder();
+  let annotatedWith: string | null = null;
 
   let latest: Snapshot | null = null;
   /** `latest`'s rows by id, built when the next poll diffs against them (a one-shot CLI never needs it). */
@@ -88,8 +98,13 @@ export function createEngine(options: EngineOptions): Engine {
     const pids = new Set<number>();
     for (const raw of collection.rows) for (const owner of raw.owners) pids.add(owner.pid);
     const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);
-    let rows = buildRows(collection.rows, { facts, hints: collection.processHints, userNames });
-    rows = options.annotate?.(rows) ?? rows;
+    if (options.annotate) {
+      const key = options.annotate.contextKey();
+      if (key !== annotatedWith) rowBuilder = new RowBuilder(); // new context: no row keeps an old annotation
+      annotatedWith = key;
+    }
+    const { rows, fresh } = rowBuilder.build(collection.rows, { facts, hints: collection.processHints, userNames });
+    options.annotate?.annotate(fresh, rows);
     return {
       seq: seqOfSnapshot,
       takenAt: new Date().toISOString(),

@@ -12,7 +12,7 @@ import { createCatalogHandlers } from './catalog-handlers';
 import { createActionHandlers } from './action-handlers';
 import { createListenerHandlers } from './listener-handlers';
 import { createEngine, type Engine } from '../engine/engine';
-import { annotateLocalRows } from '../catalog/index';
+import { localRowAnnotator } from '../catalog/index';
 import { disposeWindowsPowerShell } from '../collectors/windows/windows-powershell';
 
 export interface ServiceOptions {
@@ -40,7 +40,7 @@ export function createService(options: ServiceOptions = {}): PortScopeService {
   const emit = (event: PushEvent): void => {
     for (const handler of subscribers) handler(event);
   };
-  const engine = createEngine({ intervalMs: options.pollIntervalMs ?? 2000, emit, annotate: annotateLocalRows });
+  const engine = createEngine({ intervalMs: options.pollIntervalMs ?? 2000, emit, annotate: localRowAnnotator });
   const listener = createListenerHandlers({ engine, emit });
   const handlers: Handlers = {
     ...createEngineHandlers({ engine, emit }),

@@ -34,12 +34,13 @@ function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: Cat
 }
 
 /**
- * Sets `meaning` and `ownerVerdict` on each row in place (the engine annotates fresh rows every poll;
- * copying 100k rows would double the garbage) and returns the same rows.
+ * Sets `meaning` and `ownerVerdict` on each row in place (the engine annotates the rows each poll built;
+ * copying 100k rows would double the garbage) and returns the same rows. Which end of a connection is
+ * the service depends on what listens: `table` is the whole table when `rows` is only part of it.
  */
-export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext): T[] {
+export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext, table: readonly SocketRow[] = rows): T[] {
   const listening = new Set<string>();
-  for (const row of rows) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
+  for (const row of table) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateLocalRows, catalogContext, catalogContextNow, currentPlatform, DEFAULT_EPHEMERAL_RANGES } from '../../../src/main/catalog/index';
+import { localRowAnnotator, catalogContext, catalogContextNow, currentPlatform, DEFAULT_EPHEMERAL_RANGES } from '../../../src/main/catalog/index';
 import type { SocketRow } from '../../../src/shared/types';
 
 describe('catalogContext on this machine', () => {
@@ -17,7 +17,7 @@ describe('catalogContext on this machine', () => {
   });
 });
 
-describe('catalogContextNow and annotateLocalRows', () => {
+describe('catalogContextNow and localRowAnnotator', () => {
   it('answers synchronously and settles on the read context', async () => {
     const now = catalogContextNow();
     expect(now.platform).toBe(currentPlatform() ?? 'linux');
@@ -26,16 +26,16 @@ describe('catalogContextNow and annotateLocalRows', () => {
   });
 
   it('annotates rows in place for the engine hook', () => {
-    const rows = [
+    const rows: SocketRow[] = [
       {
         id: '1', protocol: 'tcp', family: 4, localAddress: '0.0.0.0', localPort: 22, localScope: null, remoteAddress: null, remotePort: null,
         remoteScope: null, state: 'LISTEN', owners: [], uid: null, ownerHidden: null, dualStack: null, pid: 812, processName: 'sshd',
         services: [], user: null, processPath: null, processCommand: null, processStarted: null, meaning: null,
       },
-    ] satisfies SocketRow[];
-    const out = annotateLocalRows(rows);
-    expect(out[0]?.meaning?.name).toBe('SSH');
-    expect(out[0]?.ownerVerdict?.verdict).toBe('expected');
-    expect(out[0]).toBe(rows[0]);
+    ];
+    localRowAnnotator.annotate(rows, rows);
+    expect(rows[0]?.meaning?.name).toBe('SSH');
+    expect(rows[0]?.ownerVerdict?.verdict).toBe('expected');
+    expect(localRowAnnotator.contextKey()).toMatch(/^(linux|win32|darwin)(:\d+-\d+)?$/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, rowId } from '../../../src/main/engine/build-rows';
+import { buildRows, RowBuilder, rowId } from '../../../src/main/engine/build-rows';
 import { diffRows, indexRows } from '../../../src/main/engine/diff-rows';
 import type { ProcessFacts } from '../../../src/shared/types';
 import { raw } from './fake-sources';
@@ -29,6 +29,46 @@ describe('buildRows', () => {
       'tcp|127.0.0.1|22|*|*|10', 'tcp|127.0.0.1|9000|*|*|10', 'tcp|127.0.0.1|9000|*|*|10#2', 'udp|127.0.0.1|53|*|*|10',
     ]);
     expect(rowId(raw({ localAddress: 'fe80::1', localScope: 'eth0', remoteAddress: 'fe80::2', remotePort: 22 }), null)).toBe('tcp|fe80::1%eth0|8080|fe80::2|22|-');
+  });
+});
+
+describe('RowBuilder across polls', () => {
+  it('reuses the row of an unchanged raw socket object and builds only what changed', () => {
+    const builder = new RowBuilder();
+    const a = raw({ localPort: 1 });
+    const b = raw({ localPort: 2 });
+    const first = builder.build([a, b], { facts });
+    expect(first.fresh).toHaveLength(2);
+    const c = raw({ localPort: 3 });
+    const second = builder.build([a, b, c], { facts });
+    expect(second.rows[0]).toBe(first.rows[0]);
+    expect(second.rows[1]).toBe(first.rows[1]);
+    expect(second.fresh.map((r) => r.localPort)).toEqual([3]);
+  });
+
+  it('builds again when the owners, the hidden-owner note or the process facts changed', () => {
+    const builder = new RowBuilder();
+    const a = raw({ localPort: 1 });
+    const [before] = builder.build([a], { facts }).rows;
+    a.owners = [{ pid: 10, processName: null }];
+    const [newOwners] = builder.build([a], { facts }).rows;
+    expect(newOwners).not.toBe(before);
+    a.ownerHidden = 'hidden';
+    const [hidden] = builder.build([a], { facts }).rows;
+    expect(hidden).not.toBe(newOwners);
+    const restarted = new Map(facts);
+    restarted.set(10, { ...facts.get(10)!, startKey: '6', started: '2026-02-02T00:00:00.000Z' });
+    const [newFacts] = builder.build([a], { facts: restarted }).rows;
+    expect(newFacts).not.toBe(hidden);
+    expect(newFacts!.processStarted).toBe('2026-02-02T00:00:00.000Z');
+  });
+
+  it('keeps ids of identical tuples apart when one object is reused', () => {
+    const builder = new RowBuilder();
+    const a = raw({ localPort: 9 });
+    builder.build([a], { facts });
+    const twin = raw({ localPort: 9 });
+    expect(builder.build([twin, a], { facts }).rows.map((r) => r.id)).toEqual(['tcp|127.0.0.1|9|*|*|10', 'tcp|127.0.0.1|9|*|*|10#2']);
   });
 });
 

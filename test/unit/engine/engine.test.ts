@@ -89,6 +89,32 @@ describe('engine', () => {
   });
 });
 
+describe('engine annotation of reused rows', () => {
+  it('annotates only the rows a poll built, and every row again when the annotation context changes', async () => {
+    const a = raw({ localPort: 1 });
+    const b = raw({ localPort: 2 });
+    const stable: Collector = { name: 'stable', available: async () => true, collect: async () => ({ rows: [a, b], unparsedLines: 0, ownersHidden: null }) };
+    const annotated: number[][] = [];
+    let context = 'linux:32768-60999';
+    const engine = createEngine({
+      intervalMs: 0,
+      emit: () => undefined,
+      collectors: [stable],
+      // like the real providers: facts of a process that did not restart are handed back as they were
+      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+      annotate: { contextKey: () => context, annotate: (rows, table) => void annotated.push(rows.map((r) => r.localPort), [table.length]) },
+    });
+    const first = await engine.current();
+    const second = await engine.current();
+    expect(second.rows[0]).toBe(first.rows[0]); // same raw objects, same facts: the same rows
+    context = 'linux:1024-65535';
+    const third = await engine.current();
+    expect(third.rows[0]).not.toBe(first.rows[0]);
+    expect(annotated).toEqual([[1, 2], [2], [], [2], [1, 2], [2]]);
+    engine.stop();
+  });
+});
+
 describe('collector chain retries', () => {
   it('skips a failed collector for a while, then tries it again', async () => {
     vi.useFakeTimers();

@@ -19,7 +19,10 @@ export function markHiddenOwners(rows: RawSocket[], ctx: HiddenOwnerContext): st
   let otherUsers = 0;
   let invisible = 0;
   for (const row of rows) {
-    if (!ownerless(row)) continue;
+    if (!ownerless(row)) {
+      row.ownerHidden = null; // rows are reused between polls: clear what an earlier poll set
+      continue;
+    }
     const foreign = ctx.euid !== 0 && (row.uid === null || row.uid !== ctx.euid);
     if (foreign) {
       otherUsers++;

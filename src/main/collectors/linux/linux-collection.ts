@@ -2,25 +2,45 @@
 import type { RawSocket, SocketOwner } from '../../../shared/types';
 import type { Collection } from '../types';
 import { markHiddenOwners } from './hidden-owners';
-import type { SocketOwnerIndex } from './socket-owner-index';
+import { SocketOwnerIndex } from './socket-owner-index';
 import { cachedUserName, userName } from '../../process/linux/user-names';
 
-/** Owners by socket inode from the owner index (names are joined later by the engine from process facts). */
-export async function attachOwners(rows: RawSocket[], index: SocketOwnerIndex): Promise<void> {
-  const sockets = new Map<number, number | null>();
-  for (const row of rows) if (row.inode) sockets.set(row.inode, row.uid);
-  const { owners } = await index.resolve(sockets);
-  // Rows of one process share one owner list: at 40k sockets that is 80k fewer objects to collect.
-  const singleOwner = new Map<number, SocketOwner[]>();
-  for (const row of rows) {
-    const pids = row.inode ? owners.get(row.inode) : undefined;
-    if (!pids) continue;
-    if (pids.length > 1) row.owners = pids.map((pid) => ({ pid, processName: null }));
-    else {
-      let list = singleOwner.get(pids[0]!);
-      if (!list) singleOwner.set(pids[0]!, (list = [{ pid: pids[0]!, processName: null }]));
-      row.owners = list;
+/** Rows without a visible owner share this one (frozen: nobody may add to it). */
+const NO_OWNERS: SocketOwner[] = Object.freeze([]) as unknown as SocketOwner[];
+
+/**
+ * Live Linux collectors' owner state between polls: the socket owner index, and one owner list per
+ * process that rows share — the same list from poll to poll, so the engine can reuse unchanged rows.
+ */
+export class LiveOwners {
+  private lists = new Map<number, SocketOwner[]>();
+
+  constructor(private readonly index = new SocketOwnerIndex()) {}
+
+  /** Start a due full fd read now (it needs no socket table: collectors overlap it with their tool). */
+  prefetch(): void {
+    this.index.prefetch();
+  }
+
+  /** Owners by socket inode (names are joined later by the engine from process facts). */
+  async attach(rows: RawSocket[]): Promise<void> {
+    const sockets = new Map<number, number | null>();
+    for (const row of rows) if (row.inode) sockets.set(row.inode, row.uid);
+    const { owners } = await this.index.resolve(sockets);
+    const lists = new Map<number, SocketOwner[]>();
+    for (const row of rows) {
+      const pids = row.inode ? owners.get(row.inode) : undefined;
+      if (!pids) row.owners = NO_OWNERS;
+      else if (pids.length > 1) row.owners = pids.map((pid) => ({ pid, processName: null }));
+      else {
+        const pid = pids[0]!;
+        let list = lists.get(pid) ?? this.lists.get(pid);
+        if (!list) list = [{ pid, processName: null }];
+        lists.set(pid, list);
+        row.owners = list;
+      }
     }
+    this.lists = lists;
   }
 }
 

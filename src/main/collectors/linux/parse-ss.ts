@@ -178,15 +178,27 @@ export function parseSsLine(line: string): RawSocket | null | 'skip' {
 }
 
 export function parseSs(text: string): ParseResult {
-  const result: ParseResult = { rows: [], unparsed: [] };
-  if (typeof text !== 'string') return result;
+  return parseSsReusing(text).parsed;
+}
+
+/**
+ * Parse a whole ss output, reusing the previous poll's rows (by their line): an unchanged line yields
+ * the very same row object again, which lets the engine reuse its built row. `byLine` is for the next poll.
+ */
+export function parseSsReusing(text: string, previous?: ReadonlyMap<string, RawSocket>): { parsed: ParseResult; byLine: Map<string, RawSocket> } {
+  const parsed: ParseResult = { rows: [], unparsed: [] };
+  const byLine = new Map<string, RawSocket>();
+  if (typeof text !== 'string') return { parsed, byLine };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || isHeader(line)) continue;
-    const row = parseSsLine(line);
+    const repeated = byLine.has(line); // the same line twice in one output: two rows, two objects
+    const row = (!repeated && previous?.get(line)) || parseSsLine(line);
     if (row === 'skip') continue;
-    if (row) result.rows.push(row);
-    else result.unparsed.push(raw);
+    if (row) {
+      parsed.rows.push(row);
+      if (!repeated) byLine.set(line, row);
+    } else parsed.unparsed.push(raw);
   }
-  return result;
+  return { parsed, byLine };
 }

@@ -3,8 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import type { RawSocket } from '../../../shared/types';
 import type { Collector } from '../types';
 import { parseProcNet } from './parse-proc-net';
-import { attachOwners, finishLinuxCollection } from './linux-collection';
-import { SocketOwnerIndex } from './socket-owner-index';
+import { finishLinuxCollection, LiveOwners } from './linux-collection';
 
 const TABLES = [
   ['/proc/net/tcp', 'tcp'],
@@ -13,7 +12,7 @@ const TABLES = [
   ['/proc/net/udp6', 'udp'],
 ] as const;
 
-export function createProcNetCollector(owners = new SocketOwnerIndex()): Collector {
+export function createProcNetCollector(owners = new LiveOwners()): Collector {
   return {
     name: 'proc-net',
     available: async () =>
@@ -31,7 +30,7 @@ export function createProcNetCollector(owners = new SocketOwnerIndex()): Collect
         for (const row of parsed.rows) rows.push(row);
         unparsed += parsed.unparsed.length;
       }
-      await attachOwners(rows, owners);
+      await owners.attach(rows);
       return finishLinuxCollection(rows, unparsed);
     },
   };

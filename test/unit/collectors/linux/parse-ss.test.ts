@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSs, parseSsEndpoint, parseSsUsers } from '../../../../src/main/collectors/linux/parse-ss';
+import { parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers } from '../../../../src/main/collectors/linux/parse-ss';
 import { randomText } from './random-text';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/linux/${name}`, import.meta.url), 'utf8');
@@ -72,6 +72,28 @@ describe('parseSs on `ss -tunapeH` (no header, -e extras)', () => {
   });
   it('reads a truncated comm with a comma and a quote', () => {
     expect(rows.find((r) => r.localPort === 41001)?.owners).toEqual([{ pid: 8805, processName: 'web, "conten' }]);
+  });
+});
+
+describe('parseSsReusing between polls', () => {
+  const text = fixture('ss-tunapeH.txt');
+  it('hands out the same row object for an unchanged line and a new one for a changed line', () => {
+    const first = parseSsReusing(text);
+    const lines = text.split('\n');
+    const changed = lines.map((l) => (l.includes(':41005 ') ? l.replace('UNCONN 0      0 ', 'UNCONN 1      0 ') : l)).join('\n');
+    const second = parseSsReusing(changed, first.byLine);
+    const at = (rows: typeof first.parsed.rows, port: number) => rows.find((r) => r.localPort === port);
+    expect(at(second.parsed.rows, 41006)).toBe(at(first.parsed.rows, 41006));
+    expect(at(second.parsed.rows, 41005)).not.toBe(at(first.parsed.rows, 41005));
+    expect(at(second.parsed.rows, 41005)).toEqual(at(first.parsed.rows, 41005));
+    expect(second.parsed.rows).toHaveLength(first.parsed.rows.length);
+  });
+
+  it('gives a line printed twice two row objects', () => {
+    const line = text.split('\n').find((l) => l.includes(':41006 '))!;
+    const { parsed } = parseSsReusing(`${line}\n${line}\n`);
+    expect(parsed.rows).toHaveLength(2);
+    expect(parsed.rows[0]).not.toBe(parsed.rows[1]);
   });
 });
 
