@@ -78,6 +78,8 @@ export interface SocketRow extends Omit<RawSocket, 'services' | 'processPath' | 
   processCommand: string | null;
   /** ISO time the owning process started (precise: Linux stat field 22, Windows CreationDate, macOS lstart). */
   processStarted: string | null;
+  /** The owner's start fingerprint (ProcessFacts.startKey): kill and close pin the process shown with it. */
+  processStartKey?: string | null;
   meaning: RowMeaning | null;
   /** Expected-owner verdict from the catalog, when it knows the port. */
   ownerVerdict?: OwnerVerdict | null;

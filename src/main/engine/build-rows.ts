@@ -111,6 +111,7 @@ export class RowBuilder {
         processPath: facts?.path ?? raw.processPath ?? hint?.path ?? null,
         processCommand: facts?.command ?? hint?.command ?? null,
         processStarted: facts?.started ?? hint?.started ?? null,
+        processStartKey: facts?.startKey ?? null,
         ownerHidden: raw.ownerHidden,
         dualStack: raw.dualStack,
         ...(raw.socketCreated !== undefined ? { socketCreated: raw.socketCreated } : {}),

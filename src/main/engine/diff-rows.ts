@@ -15,6 +15,7 @@ function rowChanged(a: SocketRow, b: SocketRow): boolean {
     a.user !== b.user ||
     a.processPath !== b.processPath ||
     a.processStarted !== b.processStarted ||
+    a.processStartKey !== b.processStartKey ||
     a.ownerHidden !== b.ownerHidden ||
     a.meaning?.name !== b.meaning?.name ||
     a.ownerVerdict?.verdict !== b.ownerVerdict?.verdict ||
