@@ -45,10 +45,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "ImportDeclaration[source.value='node:child_process']",
+        // both 'node:child_process' and bare 'child_process', static and dynamic imports and re-exports
+        ...['ImportDeclaration', 'ImportExpression', 'ExportNamedDeclaration', 'ExportAllDeclaration'].map((node) => ({
+          selector: `${node}[source.value=/^(node:)?child_process$/]`,
           message: 'Spawn processes only through src/main/lib/exec.ts (execFile, argv arrays, timeouts).',
-        },
+        })),
       ],
     },
   },

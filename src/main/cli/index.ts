@@ -32,7 +32,7 @@ function usage(): string {
   return [
     'PortScope: every TCP/UDP socket and the process that owns it.',
     '',
-    'Usage: portscope <command> [options]   (portscope <command> --help for details)',
+    'Usage: portscope <command> [options]   (portscope help <command> or portscope <command> --help for details)',
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
@@ -42,6 +42,16 @@ function usage(): string {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) {
+    // `portscope help <command>`: that command's --help
+    const wanted = COMMANDS.find((c) => c.name === rest[0]);
+    if (!wanted) {
+      io.err(`portscope: no help for "${rest[0]}": it is not a command. Run \`portscope help\` to see the commands.\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.out(wanted.help.trimEnd() + '\n');
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage() + '\n');
     return name === undefined ? EXIT_BAD_INPUT : 0;

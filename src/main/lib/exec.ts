@@ -11,9 +11,12 @@ import path from 'node:path';
 export interface ExecOutput {
   stdout: Buffer;
   stderr: Buffer;
-  /** Process exit code; null when killed by a signal or the timeout. */
+  /** Process exit code; null when killed by a signal, the timeout or a full buffer. */
   exitCode: number | null;
+  /** Killed because it ran longer than timeoutMs. */
   timedOut: boolean;
+  /** Killed because its output exceeded maxBuffer: stdout/stderr hold only the first maxBuffer bytes. */
+  truncated: boolean;
 }
 
 export interface ExecOptions {
@@ -27,19 +30,26 @@ export interface ExecOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BUFFER = 256 * 1024 * 1024;
 
-/** Directories searched before PATH, per platform. */
-const TOOL_DIRS: Record<string, string[]> = {
-  linux: ['/usr/bin', '/usr/sbin', '/bin', '/sbin'],
-  darwin: ['/usr/sbin', '/usr/bin', '/bin', '/sbin'],
-  win32: [path.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32')],
-};
+/**
+ * Directories searched before PATH for a tool. On Windows, System32 under an absolute %SystemRoot%
+ * (C:\Windows when unset or relative: a relative one would resolve against the working directory),
+ * and for powershell its own folder, which PATH may lack (GUI apps, trimmed PATHs).
+ */
+export function toolDirs(name: string, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'linux') return ['/usr/bin', '/usr/sbin', '/bin', '/sbin'];
+  if (platform === 'darwin') return ['/usr/sbin', '/usr/bin', '/bin', '/sbin'];
+  if (platform !== 'win32') return [];
+  const root = env.SystemRoot && /^[a-z]:[\\/]/i.test(env.SystemRoot) ? env.SystemRoot : 'C:\\Windows';
+  const system32 = path.win32.join(root, 'System32');
+  return name.toLowerCase() === 'powershell' ? [path.win32.join(system32, 'WindowsPowerShell', 'v1.0'), system32] : [system32];
+}
 
 const resolved = new Map<string, string | null>();
 
 /** Absolute path of a tool, or null when it is not installed. Cached. */
 export async function resolveTool(name: string): Promise<string | null> {
   if (resolved.has(name)) return resolved.get(name) ?? null;
-  const dirs = [...(TOOL_DIRS[process.platform] ?? []), ...(process.env.PATH ?? '').split(path.delimiter)];
+  const dirs = [...toolDirs(name), ...(process.env.PATH ?? '').split(path.delimiter)];
   const exts = process.platform === 'win32' ? ['.exe', '.com', ''] : [''];
   for (const dir of dirs.filter(Boolean)) {
     for (const ext of exts) {
@@ -76,7 +86,8 @@ export function runFile(file: string, args: readonly string[], options: ExecOpti
       },
       (error, stdout, stderr) => {
         const failure = error as (NodeJS.ErrnoException & { killed?: boolean; code?: string | number }) | null;
-        if (failure && typeof failure.code === 'string' && failure.code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+        const truncated = failure?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'; // node kills the child then
+        if (failure && typeof failure.code === 'string' && !truncated) {
           reject(failure);
           return;
         }
@@ -84,7 +95,8 @@ export function runFile(file: string, args: readonly string[], options: ExecOpti
           stdout,
           stderr,
           exitCode: child.exitCode,
-          timedOut: Boolean(failure?.killed) && child.signalCode === 'SIGTERM',
+          timedOut: !truncated && Boolean(failure?.killed) && child.signalCode === 'SIGTERM',
+          truncated,
         });
       },
     );

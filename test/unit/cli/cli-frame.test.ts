@@ -9,6 +9,20 @@ describe('portscope CLI frame', () => {
     expect(io.stdout()).toContain('who');
   });
 
+  it('prints a command\'s help for `help <command>` and exits 0', async () => {
+    const io = memoryIo();
+    expect(await runCli(['help', 'import'], io)).toBe(0);
+    expect(io.stdout()).toMatch(/^Usage: portscope import /);
+    expect(io.stderr()).toBe('');
+  });
+
+  it('exits 2 for `help <unknown>` with a clear message', async () => {
+    const io = memoryIo();
+    expect(await runCli(['help', 'nosuch'], io)).toBe(2);
+    expect(io.stdout()).toBe('');
+    expect(io.stderr()).toMatch(/^portscope: no help for "nosuch": it is not a command\. Run `portscope help`/);
+  });
+
   it('rejects an unknown command with exit 2 and a portscope: message', async () => {
     const io = memoryIo();
     expect(await runCli(['frobnicate'], io)).toBe(2);

@@ -31,6 +31,8 @@ const CASES: [string, string][] = [
   ['macos/netstat-anv-tcp-1012.txt', 'netstat-macos'],
   ['macos/netstat-anv-tcp-14.txt', 'netstat-macos'],
   ['macos/netstat-anv-26.txt', 'netstat-macos'],
+  ['macos/netstat-anvl-26.txt', 'netstat-macos'],
+  ['windows/netstat-anoq-en.txt', 'netstat-windows'],
 ];
 
 describe('detectFormat', () => {

@@ -41,6 +41,33 @@ describe('portscope import', () => {
     expect(io.stderr()).toBe('portscope: skipped 2 lines that could not be read in standard input\n');
   });
 
+  it('says "1 line" for one skipped line', async () => {
+    const text = readFileSync(fixture('windows/netstat-ano-en.txt'), 'utf8') + '  UDP    broken\r\n';
+    const io = memoryIo(Buffer.from(text));
+    expect(await runCli(['import', '-', '--json'], io)).toBe(0);
+    expect(io.stderr()).toBe('portscope: skipped 1 line that could not be read in standard input\n');
+  });
+
+  it('exits 1 with a "no sockets found" note when a forced netstat format finds no rows', async () => {
+    for (const [format, capture] of [
+      ['netstat-windows', 'import/ss-tunap.txt'],
+      ['netstat-linux', 'windows/tasklist-svc.csv'],
+      ['netstat-macos', 'windows/netstat-ano-en.txt'],
+    ] as const) {
+      const io = memoryIo();
+      const file = fixture(capture);
+      expect(await runCli(['import', file, '--format', format, '--json'], io)).toBe(1);
+      expect(JSON.parse(io.stdout())).toEqual([]);
+      const note = io.stderr().split('\n').find((l) => l.includes('no sockets found'));
+      expect(note).toBeDefined();
+      expect(note!.startsWith(`portscope: no sockets found in ${file} (format ${format}): `)).toBe(true);
+      expect(note).toMatch(/drop --format/);
+    }
+    const windowsText = memoryIo(Buffer.from('Active Connections\r\n\r\n  Proto  Local Address          Foreign Address        State           PID\r\n'));
+    expect(await runCli(['import', '-', '--format', 'netstat-windows'], windowsText)).toBe(1);
+    expect(windowsText.stderr()).toMatch(/^portscope: no sockets found in standard input \(format netstat-windows\): .*netstat -ano/);
+  });
+
   it('exits 2 for a missing file', async () => {
     const io = memoryIo();
     expect(await runCli(['import', '/nonexistent/capture.txt'], io)).toBe(2);

@@ -2,8 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { EXIT_NOTHING, EXIT_OK, UsageError, type CliCommand } from '../command';
 import { formatRows, rowFormatFrom } from '../print-rows';
 import { importCaptures, type CaptureFile } from '../../import/import-captures';
-import { FORMAT_PLATFORM } from '../../import/formats';
+import { FORMAT_PLATFORM, type ImportFormat } from '../../import/formats';
 import { annotateRows, DEFAULT_EPHEMERAL_RANGES } from '../../../shared/catalog/index';
+
+/** Forced netstat formats: a capture of these always has socket rows, so none means the wrong file or format. */
+const NETSTAT_CAPTURES: Partial<Record<ImportFormat, string>> = {
+  'netstat-windows': 'netstat -ano',
+  'netstat-linux': 'netstat -tunap',
+  'netstat-macos': 'netstat -anvl -p tcp',
+};
+
+const lines = (n: number): string => (n === 1 ? '1 line' : `${n} lines`);
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -21,7 +30,7 @@ Several files may be given: a tasklist capture is joined to the sockets by pid (
                    netstat-linux         netstat -tunap
                    proc-net              /proc/net/tcp, tcp6, udp, udp6 (one or several)
                    lsof                  lsof -nP -iTCP -iUDP -F pcnPtTf
-                   netstat-macos         netstat -anv -p tcp / -p udp (every macOS layout)
+                   netstat-macos         netstat -anvl -p tcp / -p udp (every macOS layout, -l or not)
                  With several files, a forced format applies to all of them.
   --encoding E   auto (default: UTF-8, UTF-8 BOM, UTF-16 and OEM code pages detected) or a name such
                  as utf8, utf16le, cp850, cp866, cp437, windows-1252
@@ -70,7 +79,16 @@ Examples:
     }
     io.out(formatRows(result.value.rows, output));
     for (const file of result.value.files) {
-      if (file.unparsed > 0) io.err(`portscope: skipped ${file.unparsed} lines that could not be read in ${file.name}\n`);
+      if (file.unparsed > 0) io.err(`portscope: skipped ${lines(file.unparsed)} that could not be read in ${file.name}\n`);
+    }
+    const forcedNetstat = values.format === undefined ? undefined : NETSTAT_CAPTURES[String(values.format) as ImportFormat];
+    if (forcedNetstat !== undefined) {
+      for (const file of result.value.files.filter((f) => f.rows === 0)) {
+        io.err(
+          `portscope: no sockets found in ${file.name} (format ${file.format}): it holds no TCP/UDP rows of \`${forcedNetstat}\`. ` +
+            'Check that the file is that command\'s output, or drop --format to let import detect the format.\n',
+        );
+      }
     }
     if (result.value.files.every((f) => f.format === 'tasklist')) {
       io.err('portscope: a tasklist capture names processes but holds no sockets: import it together with a netstat or Get-NetTCPConnection capture.\n');

@@ -1,6 +1,6 @@
 /**
- * macOS collectors, best first: `netstat -anv -p tcp` + `-p udp` (pid column found by its header in
- * every layout), then `lsof -F` (only your own processes' sockets without root). Tools by absolute
+ * macOS collectors, best first: `netstat -anvl -p tcp` + `-p udp` (pid column found by its header in
+ * every layout; `-l` prints IPv6 addresses in full, Apple's netstat cuts them to 16 chars without it), then `lsof -F` (only your own processes' sockets without root). Tools by absolute
  * path: GUI apps start with a short PATH. Names and start times come from the ps process provider.
  */
 import { access, constants } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import { parseLsofF } from './parse-lsof';
 
 export const NETSTAT_PATH = '/usr/sbin/netstat';
 export const LSOF_PATH = '/usr/sbin/lsof';
+export const NETSTAT_TCP_ARGS = ['-anvl', '-p', 'tcp'] as const;
+export const NETSTAT_UDP_ARGS = ['-anvl', '-p', 'udp'] as const;
 export const LSOF_ARGS = ['-nP', '-iTCP', '-iUDP', '-F', 'pcnPtTf'] as const;
 
 const executable = async (file: string): Promise<boolean> =>
@@ -23,7 +25,7 @@ export const netstatMacosCollector: Collector = {
   name: 'netstat',
   available: () => executable(NETSTAT_PATH),
   async collect(): Promise<Collection> {
-    const [tcp, udp] = await Promise.all([runFile(NETSTAT_PATH, ['-anv', '-p', 'tcp']), runFile(NETSTAT_PATH, ['-anv', '-p', 'udp'])]);
+    const [tcp, udp] = await Promise.all([runFile(NETSTAT_PATH, NETSTAT_TCP_ARGS), runFile(NETSTAT_PATH, NETSTAT_UDP_ARGS)]);
     const rows = [];
     let unparsedLines = 0;
     for (const out of [tcp, udp]) {

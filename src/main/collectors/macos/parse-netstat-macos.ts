@@ -8,6 +8,9 @@
  *   `(state) rhiwat shiwat pid epid state options gencnt ...`  (11–15)
  *   `(state) rxbytes txbytes rhiwat shiwat process:pid state options gencnt ...` (26; names may have spaces)
  * UDP rows have no state token, so the columns are counted after the state, not from the line start.
+ * A `process:pid` name may hold spaces and even `:digits` (`foo:1 bar:4242`), so that column is found
+ * by counting the fixed columns after it back from the end of the line. `-l` (full IPv6 addresses)
+ * only widens the address columns: captures with and without it read the same way.
  */
 import type { Family, Protocol, RawSocket } from '../../../shared/types';
 import type { ParseResult } from '../types';
@@ -17,6 +20,8 @@ interface Layout {
   pidIndex: number;
   /** true for the `process:pid` column (name before the last colon). */
   named: boolean;
+  /** How many header columns follow the pid column (the `process:pid` column is found from the line end). */
+  trailing: number;
 }
 
 const PROTO = /^(tcp|udp)(4|6|46)$/i;
@@ -47,9 +52,9 @@ export function readHeader(header: string): Layout | null {
   if (at < 0) return null;
   const columns = header.slice(at + '(state)'.length).trim().split(/\s+/);
   const named = columns.indexOf('process:pid');
-  if (named >= 0) return { pidIndex: named, named: true };
+  if (named >= 0) return { pidIndex: named, named: true, trailing: columns.length - named - 1 };
   const pid = columns.indexOf('pid');
-  return pid >= 0 ? { pidIndex: pid, named: false } : null;
+  return pid >= 0 ? { pidIndex: pid, named: false, trailing: columns.length - pid - 1 } : null;
 }
 
 function parseRow(tokens: string[], layout: Layout | null): RawSocket | null {
@@ -91,20 +96,33 @@ function parseRow(tokens: string[], layout: Layout | null): RawSocket | null {
   };
 }
 
-/** The pid column by position; `process:pid` may span several tokens when the name has spaces. */
+/**
+ * The pid column by position; `process:pid` may span several tokens when the name has spaces. Its last
+ * token sits `trailing` columns before the line end; when a row has more or fewer trailing columns than
+ * its header, the last `:digits` token is taken (the trailing columns are plain hex numbers).
+ */
 function readOwner(rest: string[], layout: Layout): { pid: number; processName: string | null } | null {
   if (!layout.named) {
     const text = rest[layout.pidIndex];
     return text !== undefined && /^\d+$/.test(text) ? { pid: Number(text), processName: null } : null;
   }
-  for (let end = layout.pidIndex; end < rest.length; end++) {
-    const match = /:(\d+)$/.exec(rest[end]);
-    if (!match) continue;
-    const joined = rest.slice(layout.pidIndex, end + 1).join(' ');
-    const name = joined.slice(0, joined.length - match[0].length);
-    return { pid: Number(match[1]), processName: name === '' ? null : name };
+  const PID = /:(\d+)$/;
+  let end = rest.length - 1 - layout.trailing;
+  if (end < layout.pidIndex || !PID.test(rest[end])) {
+    end = -1;
+    for (let i = rest.length - 1; i >= layout.pidIndex; i--) {
+      if (PID.test(rest[i])) {
+        end = i;
+        break;
+      }
+    }
   }
-  return null;
+  if (end < 0) return null;
+  const match = PID.exec(rest[end]);
+  if (!match) return null;
+  const joined = rest.slice(layout.pidIndex, end + 1).join(' ');
+  const name = joined.slice(0, joined.length - match[0].length);
+  return { pid: Number(match[1]), processName: name === '' ? null : name };
 }
 
 /** macOS prints the canonical words already, except SYN_RCVD. */

@@ -44,11 +44,42 @@ export function decodeOutput(bytes: Uint8Array, encoding = 'auto'): Result<Decod
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return ok({ text: iconv.decode(buffer.subarray(2), 'utf16be'), encoding: 'utf16be' });
   const utf16 = guessUtf16(buffer);
   if (utf16) return ok({ text: iconv.decode(buffer, utf16), encoding: utf16 });
+  const utf8 = decodeUtf8(buffer);
+  return ok(utf8 !== null ? { text: utf8, encoding: 'utf8' } : bestOemDecode(buffer));
+}
+
+/**
+ * The text when the bytes are UTF-8, else null. A file cut in the middle of a multi-byte character
+ * is still UTF-8 (the incomplete tail is dropped), and so is one with a stray invalid byte or two
+ * among many valid multi-byte characters; OEM code page text has (almost) no valid sequences.
+ */
+export function decodeUtf8(buffer: Uint8Array): string | null {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const whole = buffer.subarray(0, buffer.length - incompleteUtf8Tail(buffer));
   try {
-    return ok({ text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'utf8' });
+    return strict.decode(whole);
   } catch {
-    return ok(bestOemDecode(buffer));
+    // not strictly valid: accept a tiny share of invalid bytes below
   }
+  const text = new TextDecoder('utf-8').decode(whole);
+  let replaced = 0;
+  let multiByte = 0;
+  for (const c of text) {
+    if (c === '\uFFFD') replaced++;
+    else if (c.charCodeAt(0) > 0x7f) multiByte++;
+  }
+  return multiByte > replaced && replaced <= Math.max(2, multiByte / 50) ? text : null;
+}
+
+/** Length (0–3) of an incomplete UTF-8 sequence at the very end: a lead byte with too few continuation bytes. */
+function incompleteUtf8Tail(buffer: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, buffer.length); back++) {
+    const byte = buffer[buffer.length - back];
+    if (byte >= 0x80 && byte <= 0xbf) continue; // continuation byte: look further back for the lead
+    const needed = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 0;
+    return needed > back ? back : 0;
+  }
+  return 0;
 }
 
 function stripBom(text: string): string {

@@ -1,7 +1,8 @@
 /**
  * Tolerant reading of `ConvertTo-Json` output: a BOM, one or several top-level documents (two
  * commands appended to one file), a single object instead of an array, and Windows PowerShell 5.1's
- * `{"value": [...], "Count": n}` wrapper (from `ConvertTo-Json -InputObject`).
+ * `{"value": [...], "Count": n}` wrapper (from `ConvertTo-Json -InputObject`). A truncated array (a
+ * file cut mid-way) keeps its complete objects; only the broken tail is counted as unreadable.
  */
 
 /** Every top-level JSON value in the text, flattened into a list of objects. Unreadable parts are counted. */
@@ -13,12 +14,50 @@ export function readJsonObjects(text: string): { objects: Record<string, unknown
     try {
       value = JSON.parse(chunk);
     } catch {
-      unreadable++;
+      unreadable++; // the broken tail (or the whole chunk when nothing in it can be saved)
+      if (chunk.startsWith('[')) for (const item of completeArrayItems(chunk)) collect(item, objects);
       continue;
     }
     collect(value, objects);
   }
   return { objects, unreadable };
+}
+
+/**
+ * The complete depth-1 objects of a top-level array that does not parse (cut mid-way): each `{…}`
+ * directly inside the `[` that closes and parses on its own. String-aware, like splitTopLevel.
+ */
+export function completeArrayItems(chunk: string): unknown[] {
+  const items: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+    } else if (c === '{' || c === '[') {
+      if (depth === 1 && c === '{') start = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 1 && c === '}' && start >= 0) {
+        try {
+          items.push(JSON.parse(chunk.slice(start, i + 1)));
+        } catch {
+          // a broken object in the middle: skipped (the chunk is already counted as unreadable)
+        }
+        start = -1;
+      }
+      if (depth <= 0) break; // the array closed: whatever made it unparsable follows
+    }
+  }
+  return items;
 }
 
 function collect(value: unknown, into: Record<string, unknown>[]): void {

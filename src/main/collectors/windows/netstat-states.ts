@@ -1,7 +1,8 @@
 /**
  * Windows `netstat` state words per display language -> canonical state. Windows translates the
  * state column (not `TCP`/`UDP`), so the parser maps every word it knows and keeps the rest as text.
- * LISTEN never depends on this table: it is decided from the foreign address.
+ * LISTEN does not depend on this table: an unspecified foreign address (`0.0.0.0:0`) means LISTEN
+ * unless the word is a known other state (`BOUND`/`GEBUNDEN` from `netstat -anoq`, `CLOSED`).
  * Keys are upper-cased; words are matched after the same upper-casing.
  */
 import type { TcpState } from '../../../shared/types';
@@ -88,8 +89,13 @@ const WORDS: Record<string, TcpState> = {
 
 /** Canonical state for a (possibly localized) netstat word; the word itself when unknown. */
 export function mapNetstatStateWord(word: string): string {
+  return knownNetstatState(word) ?? word.trim();
+}
+
+/** Canonical state for a word this table knows; null when unknown. */
+export function knownNetstatState(word: string): TcpState | null {
   const key = word.trim().toUpperCase();
-  return WORDS[key] ?? WORDS[key.replace(/\s+/g, '_')] ?? word.trim();
+  return WORDS[key] ?? WORDS[key.replace(/\s+/g, '_')] ?? null;
 }
 
 /** True when the word is one this table knows (used to score code-page guesses). */

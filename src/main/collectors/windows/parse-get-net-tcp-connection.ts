@@ -6,6 +6,7 @@
 import type { RawSocket } from '../../../shared/types';
 import type { ParseResult } from '../types';
 import { parsePowerShellDate, readJsonObjects } from './json-documents';
+import { windowsOwners } from './parse-netstat-windows';
 
 /** MSFT_NetTCPConnection.State numbers. */
 const STATE_NUMBERS: Record<number, string> = {
@@ -87,7 +88,7 @@ export function objectToRow(item: Record<string, unknown>): RawSocket | null {
     remotePort: unconnected ? null : remotePort,
     remoteScope: unconnected ? null : remote.scope,
     state: isTcp ? (state ?? 'UNKNOWN') : null,
-    owners: pid === null ? [] : [{ pid, processName: name }],
+    owners: windowsOwners(pid, name), // none for pid 0 (TIME_WAIT), `System` for pid 4
     uid: null,
     ownerHidden: null,
     dualStack: null,

@@ -1,16 +1,24 @@
 /**
  * Pure parser for Windows `netstat -ano`, `-an` and `-anob`, in any display language.
  * Locale-proof rules: only lines whose first token is TCP/UDP are rows (headers are translated);
- * LISTEN is decided from the foreign address; state words go through the per-language table and
- * unknown ones are kept as text. `-b` adds, after a row, optional component/service lines and an
+ * LISTEN is decided from the foreign address unless the word is a known other state (`-q` prints
+ * BOUND sockets with foreign `0.0.0.0:0` too); state words go through the per-language table and
+ * unknown ones are kept as text. Pid 0 (TIME_WAIT, "System Idle Process") is no owner, as on Linux. `-b` adds, after a row, optional component/service lines and an
  * `[image.exe]` line, or a sentence such as "Can not obtain ownership information".
  */
 import type { RawSocket } from '../../../shared/types';
 import type { ParseResult } from '../types';
-import { mapNetstatStateWord } from './netstat-states';
+import { knownNetstatState, mapNetstatStateWord } from './netstat-states';
 
-/** Fixed Windows pids: 0 owns TIME_WAIT rows, 4 is the kernel (SMB, HTTP.sys). */
-const KERNEL_PIDS: Record<number, string> = { 0: 'System Idle Process', 4: 'System' };
+/** Windows pid 4 is the kernel (SMB, HTTP.sys); pid 0 (TIME_WAIT rows) means no owner. */
+export const SYSTEM_PID = 4;
+export const SYSTEM_PROCESS_NAME = 'System';
+
+/** A row's owners for a Windows pid: none for pid 0 (nobody holds a TIME_WAIT socket), `System` for pid 4. */
+export function windowsOwners(pid: number | null, processName: string | null = null): { pid: number; processName: string | null }[] {
+  if (pid === null || pid === 0) return [];
+  return [{ pid, processName: processName ?? (pid === SYSTEM_PID ? SYSTEM_PROCESS_NAME : null) }];
+}
 
 interface Endpoint {
   address: string;
@@ -92,8 +100,10 @@ function parseRow(protocol: 'tcp' | 'udp', tokens: string[]): RawSocket | null {
   let state: string | null = null;
   const unconnected = isUnspecified(foreign);
   if (protocol === 'tcp') {
-    if (unconnected) state = 'LISTEN';
-    else if (rest.length > 0) state = mapNetstatStateWord(rest.join(' '));
+    const word = rest.join(' ');
+    const known = rest.length > 0 ? knownNetstatState(word) : null;
+    if (unconnected && (known === null || known === 'LISTEN')) state = 'LISTEN';
+    else if (rest.length > 0) state = known ?? mapNetstatStateWord(word);
     else return null; // a TCP row always has a state: this line is truncated
   }
   return {
@@ -106,7 +116,7 @@ function parseRow(protocol: 'tcp' | 'udp', tokens: string[]): RawSocket | null {
     remotePort: unconnected ? null : foreign.port,
     remoteScope: unconnected ? null : foreign.scope,
     state,
-    owners: pid === null ? [] : [{ pid, processName: KERNEL_PIDS[pid] ?? null }],
+    owners: windowsOwners(pid),
     uid: null,
     ownerHidden: null,
     dualStack: null,

@@ -48,9 +48,52 @@ describe('parseNetstatMacos: the pid column found by its header in every layout'
     expect(rows[6]).toMatchObject({ protocol: 'udp', state: null, remoteAddress: '108.177.119.95', remotePort: 443 });
   });
 
+  it('netstat -anvl (full IPv6 addresses) reads the same way, and a process name may hold ":digits "', () => {
+    const { rows, unparsed } = parseNetstatMacos(text('netstat-anvl-26.txt'));
+    expect(unparsed).toEqual([]);
+    expect(rows.map((r) => r.owners[0])).toEqual([
+      { pid: 1042, processName: 'Safari' },
+      { pid: 612, processName: 'smbd' },
+      { pid: 4242, processName: 'foo:1 bar' },
+      { pid: 629, processName: 'ControlCenter' },
+      { pid: 855, processName: 'Brave Browser He' },
+    ]);
+    expect(rows[0]).toMatchObject({
+      family: 6,
+      localAddress: '2a02:8071:5e1:9d00:1c8e:4fd6:b2a9:6f0e',
+      localPort: 51234,
+      remoteAddress: '2606:4700:4400::6812:2a4d',
+      remotePort: 443,
+      state: 'ESTABLISHED',
+    });
+    expect(rows[1]).toMatchObject({ localAddress: 'fe80::aede:48ff:fe00:1122', localScope: 'en0', remoteScope: 'en0', remotePort: 445 });
+    expect(rows[2]).toMatchObject({ localAddress: '127.0.0.1', localPort: 8765, state: 'LISTEN' });
+    expect(rows[4]).toMatchObject({ protocol: 'udp', state: null, remoteAddress: '2a00:1450:4001:82a::200e', remotePort: 443 });
+  });
+
+  it('finds process:pid from the line end, falling back to the last ":digits" token when columns are missing', () => {
+    const header = text('netstat-anv-26.txt').split('\n').slice(0, 2).join('\n');
+    const full = 'tcp4 0 0 127.0.0.1.8765 *.* LISTEN 0 0 131072 131072 foo:1 bar:4242 00100 00000006 000000000006c1c4 00000000 00000900 1 0 000000';
+    const cut = 'tcp4 0 0 127.0.0.1.8766 *.* LISTEN 0 0 131072 131072 foo:1 bar:4243 00100 00000006';
+    const { rows, unparsed } = parseNetstatMacos(`${header}\n${full}\n${cut}\n`);
+    expect(unparsed).toEqual([]);
+    expect(rows.map((r) => r.owners[0])).toEqual([
+      { pid: 4242, processName: 'foo:1 bar' },
+      { pid: 4243, processName: 'foo:1 bar' },
+    ]);
+  });
+
+  it('still reads a capture without -l, whose long IPv6 addresses netstat cut to 16 characters', () => {
+    const header = text('netstat-anv-tcp-14.txt').split('\n').slice(0, 2).join('\n');
+    const line = 'tcp6       0      0  2a02:8071:5e1:9d.51234 2606:4700:4400::.443  ESTABLISHED  131072  131768   1042      0 00102 00020000 000000000005b500 00180081 04084900      2      0 000000';
+    const { rows, unparsed } = parseNetstatMacos(`${header}\n${line}\n`);
+    expect(unparsed).toEqual([]);
+    expect(rows[0]).toMatchObject({ localAddress: '2a02:8071:5e1:9d', localPort: 51234, remotePort: 443, owners: [{ pid: 1042 }] });
+  });
+
   it('reads headers and endpoints', () => {
-    expect(readHeader('Proto Recv-Q Send-Q  Local Address  Foreign Address  (state)  rhiwat shiwat    pid   epid')).toEqual({ pidIndex: 2, named: false });
-    expect(readHeader('Proto Recv-Q Send-Q Local Address Foreign Address (state) rxbytes txbytes rhiwat shiwat process:pid')).toEqual({ pidIndex: 4, named: true });
+    expect(readHeader('Proto Recv-Q Send-Q  Local Address  Foreign Address  (state)  rhiwat shiwat    pid   epid')).toEqual({ pidIndex: 2, named: false, trailing: 1 });
+    expect(readHeader('Proto Recv-Q Send-Q Local Address Foreign Address (state) rxbytes txbytes rhiwat shiwat process:pid')).toEqual({ pidIndex: 4, named: true, trailing: 0 });
     expect(parseDottedEndpoint('*.*')).toEqual({ address: '*', port: null, scope: null });
     expect(parseDottedEndpoint('::1.5432')).toEqual({ address: '::1', port: 5432, scope: null });
     expect(parseDottedEndpoint('nodot')).toBeNull();

@@ -3,7 +3,7 @@
  * here is their argv (absolute paths, no shell) and that they report themselves unavailable.
  */
 import { describe, expect, it } from 'vitest';
-import { LSOF_ARGS, LSOF_PATH, NETSTAT_PATH, macosCollectors } from '../../../../src/main/collectors/macos/index';
+import { LSOF_ARGS, LSOF_PATH, NETSTAT_PATH, NETSTAT_TCP_ARGS, NETSTAT_UDP_ARGS, macosCollectors } from '../../../../src/main/collectors/macos/index';
 import { psArgs, PS_PATH } from '../../../../src/main/process/macos/index';
 import { windowsCollectors } from '../../../../src/main/collectors/windows/index';
 import { POWERSHELL_ARGS } from '../../../../src/main/collectors/windows/powershell-session';
@@ -12,6 +12,9 @@ describe('runners', () => {
   it('call macOS tools by absolute path with argv arrays', () => {
     expect([NETSTAT_PATH, LSOF_PATH, PS_PATH]).toEqual(['/usr/sbin/netstat', '/usr/sbin/lsof', '/bin/ps']);
     expect(LSOF_ARGS).toEqual(['-nP', '-iTCP', '-iUDP', '-F', 'pcnPtTf']);
+    // -l: Apple's netstat cuts IPv6 addresses to 16 characters without it
+    expect(NETSTAT_TCP_ARGS).toEqual(['-anvl', '-p', 'tcp']);
+    expect(NETSTAT_UDP_ARGS).toEqual(['-anvl', '-p', 'udp']);
     expect(psArgs([1, 22712])).toEqual(['-ww', '-o', 'pid=,lstart=,user=,comm=,args=', '-p', '1,22712']);
     expect(macosCollectors.map((c) => c.name)).toEqual(['netstat', 'lsof']);
   });

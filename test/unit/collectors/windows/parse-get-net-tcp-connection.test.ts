@@ -27,7 +27,8 @@ describe('parseGetNetTcpConnection', () => {
       socketCreated: '2023-02-24T08:37:09.985Z',
     });
     expect(rows[2]).toMatchObject({ state: 'ESTABLISHED', remoteAddress: '140.82.121.4', remotePort: 443 });
-    expect(rows[3]).toMatchObject({ state: 'TIME_WAIT', owners: [{ pid: 0 }], socketCreated: null });
+    expect(rows[1].owners).toEqual([{ pid: 4, processName: 'System' }]);
+    expect(rows[3]).toMatchObject({ state: 'TIME_WAIT', owners: [], socketCreated: null }); // pid 0: no owner, as on Linux
     expect(rows[4].state).toBe('BOUND');
     expect(rows[5]).toMatchObject({ family: 6, localScope: '9', remoteScope: '9', remoteAddress: 'fe80::1c2b:7aff:fe01:2' });
   });
@@ -57,10 +58,29 @@ describe('parseGetNetTcpConnection', () => {
     const wrapped = JSON.stringify({ value: [{ LocalAddress: '::', LocalPort: 53, OwningProcess: 9 }], Count: 1 });
     expect(parseGetNetTcpConnection(wrapped).rows[0]).toMatchObject({ protocol: 'udp', localPort: 53 });
     const truncated = parseGetNetTcpConnection('[{"LocalAddress": "0.0.0.0", "LocalPort": 80, "State": 2}, {"LocalAdd');
-    expect(truncated.rows).toEqual([]);
+    expect(truncated.rows).toMatchObject([{ localPort: 80, state: 'LISTEN' }]);
     expect(truncated.unparsed).toHaveLength(1);
     const missing = parseGetNetTcpConnection('[{"LocalAddress": "0.0.0.0"}]');
     expect(missing.unparsed).toHaveLength(1);
+  });
+
+  it('keeps the complete objects of a ConvertTo-Json array cut mid-way, counting the tail once', () => {
+    const whole = text('get-nettcpconnection-ps51.json');
+    const starts = [...whole.matchAll(/\n {4}\{/g)].map((m) => m.index);
+    expect(starts).toHaveLength(6);
+    // cut inside the 4th object (in the middle of a key), and inside a string value of the 2nd one
+    const inFourth = parseGetNetTcpConnection(whole.slice(0, starts[3] + 40));
+    expect(inFourth.rows.map((r) => r.localPort)).toEqual([135, 445, 50432]);
+    expect(inFourth.unparsed).toEqual(['(unreadable JSON document)']);
+    const cimClass = whole.indexOf('ROOT/StandardCimv2', starts[1]);
+    const inSecond = parseGetNetTcpConnection(whole.slice(0, cimClass + 5));
+    expect(inSecond.rows).toHaveLength(1);
+    expect(inSecond.rows[0]).toMatchObject({ localPort: 135, owners: [{ pid: 1156 }], socketCreated: '2023-02-24T08:37:09.985Z' });
+    expect(inSecond.unparsed).toHaveLength(1);
+    // cut right after the 5th object's closing brace and comma: five rows, the missing ']' counted
+    const afterFifth = parseGetNetTcpConnection(whole.slice(0, starts[5]));
+    expect(afterFifth.rows).toHaveLength(5);
+    expect(afterFifth.unparsed).toHaveLength(1);
   });
 
   it('maps states and dates', () => {

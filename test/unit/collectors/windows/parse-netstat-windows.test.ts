@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNetstatWindows, parseWindowsEndpoint } from '../../../../src/main/collectors/windows/parse-netstat-windows';
 import { decodeOutput } from '../../../../src/main/collectors/windows/decode-output';
 import { mapNetstatStateWord } from '../../../../src/main/collectors/windows/netstat-states';
+import iconv from 'iconv-lite';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../../fixtures/windows/${name}`, import.meta.url));
 const decoded = (name: string): string => {
@@ -48,8 +49,8 @@ describe('parseNetstatWindows (English -ano)', () => {
     }
   });
 
-  it('keeps PID 0 (TIME_WAIT) and PID 4 (System) rows with their kernel names', () => {
-    expect(rows.find((r) => r.state === 'TIME_WAIT')!.owners).toEqual([{ pid: 0, processName: 'System Idle Process' }]);
+  it('gives PID 0 rows (TIME_WAIT) no owner, as on Linux, and names PID 4 System', () => {
+    expect(rows.find((r) => r.state === 'TIME_WAIT')!.owners).toEqual([]);
     expect(rows.find((r) => r.localPort === 445 && r.family === 4)!.owners).toEqual([{ pid: 4, processName: 'System' }]);
   });
 });
@@ -123,8 +124,65 @@ describe('parseNetstatWindows (-anob)', () => {
   });
   it('handles "Can not obtain ownership information" and rows without -b lines', () => {
     expect(rows.find((r) => r.localPort === 445)!.owners).toEqual([{ pid: 4, processName: 'System' }]);
-    expect(rows.find((r) => r.localPort === 50433)!.owners).toEqual([{ pid: 0, processName: 'System Idle Process' }]);
+    expect(rows.find((r) => r.localPort === 50433)!.owners).toEqual([]);
     expect(rows).toHaveLength(9);
+  });
+});
+
+describe('parseNetstatWindows (-anoq: bound sockets)', () => {
+  it('keeps BOUND rows BOUND although their foreign address is 0.0.0.0:0 / [::]:0', () => {
+    const { rows, unparsed } = parseNetstatWindows(decoded('netstat-anoq-en.txt'));
+    expect(unparsed).toEqual([]);
+    const state = (port: number): string | null => rows.find((r) => r.localPort === port)!.state;
+    expect(state(49743)).toBe('BOUND');
+    expect(state(50500)).toBe('BOUND');
+    expect(state(49670)).toBe('BOUND');
+    expect(state(135)).toBe('LISTEN');
+    expect(state(49664)).toBe('LISTEN');
+    expect(rows.find((r) => r.localPort === 50500)).toMatchObject({ remoteAddress: null, remotePort: null, owners: [{ pid: 7240, processName: null }] });
+    expect(rows.find((r) => r.localPort === 50433)).toMatchObject({ state: 'TIME_WAIT', owners: [] });
+  });
+
+  it('keeps German GEBUNDEN rows BOUND (CP850 capture)', () => {
+    const { rows, unparsed } = parseNetstatWindows(decoded('netstat-anoq-de-cp850.txt'));
+    expect(unparsed).toEqual([]);
+    expect(rows.filter((r) => r.state === 'BOUND').map((r) => r.localPort)).toEqual([49743, 49670]);
+    expect(rows.filter((r) => r.state === 'LISTEN').map((r) => r.localPort)).toEqual([135, 445]);
+    expect(rows.find((r) => r.localPort === 49730)).toMatchObject({ state: 'TIME_WAIT', owners: [] });
+  });
+
+  it('still decides LISTEN from the foreign address for a state word it does not know', () => {
+    const { rows } = parseNetstatWindows('  TCP    0.0.0.0:135            0.0.0.0:0              NASLOUCHÁNÍ     1156\r\n');
+    expect(rows[0].state).toBe('LISTEN');
+  });
+});
+
+describe('decodeOutput (UTF-8 captures cut mid-character or with a stray byte)', () => {
+  const utf8 = Buffer.from(iconv.decode(fixture('netstat-ano-de-cp850.txt'), 'cp850'), 'utf8');
+  const lastUmlaut = utf8.lastIndexOf(Buffer.from('Ö', 'utf8'));
+
+  it('decodes a UTF-8 German netstat cut in the middle of "Ö" as UTF-8', () => {
+    const cut = utf8.subarray(0, lastUmlaut + 1); // keeps 0xC3, drops 0x96
+    const result = decodeOutput(cut);
+    expect(result.ok && result.value.encoding).toBe('utf8');
+    const text = result.ok ? result.value.text : '';
+    expect(text).toContain('ABHÖREN');
+    expect(text.endsWith('ABH')).toBe(true);
+    expect(parseNetstatWindows(text).rows.filter((r) => r.state === 'LISTEN')).toHaveLength(3);
+  });
+
+  it('decodes a UTF-8 capture with one stray invalid byte as UTF-8', () => {
+    const middle = utf8.indexOf(Buffer.from('HERGESTELLT'));
+    const stray = Buffer.concat([utf8.subarray(0, middle), Buffer.from([0xff]), utf8.subarray(middle)]);
+    const result = decodeOutput(stray);
+    expect(result.ok && result.value.encoding).toBe('utf8');
+    expect(result.ok && result.value.text).toContain('ABHÖREN');
+  });
+
+  it('still picks CP850 for OEM bytes, also when they are cut', () => {
+    const oem = fixture('netstat-ano-de-cp850.txt');
+    const result = decodeOutput(oem.subarray(0, oem.length - 7));
+    expect(result.ok && result.value.encoding).toBe('cp850');
   });
 });
 
