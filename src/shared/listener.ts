@@ -68,10 +68,10 @@ export interface ClientCommand {
   note?: string;
 }
 
-export type BindFailureCause = 'in-use' | 'privileged' | 'excluded-range' | 'address-not-local' | 'v4-v6-overlap' | 'other';
+export type BindFailureCause = 'in-use' | 'privileged' | 'excluded-range' | 'address-not-local' | 'link-local-zone' | 'v4-v6-overlap' | 'other';
 
 export interface BindFailure {
-  /** 'in-use' | 'privileged' | 'excluded-range' | 'address-not-local' | 'v4-v6-overlap' | 'other' */
+  /** 'in-use' | 'privileged' | 'excluded-range' | 'address-not-local' | 'link-local-zone' (fe80:: without a usable %zone) | 'v4-v6-overlap' | 'other' */
   cause: BindFailureCause | string;
   message: string;
   holder?: { pid: number | null; processName: string | null; rowId?: string } | null;
@@ -80,8 +80,8 @@ export interface BindFailure {
   errno?: string;
   /** What to do, one step per line. */
   advice?: string[];
-  /** Excluded range the port falls in (Windows). */
-  excludedRange?: { start: number; end: number } | null;
+  /** Excluded range the port falls in (Windows), with the families it is excluded for when known. */
+  excludedRange?: { start: number; end: number; families?: (4 | 6)[] } | null;
   /** This machine's addresses, for 'address-not-local'. */
   localAddresses?: string[];
 }
@@ -102,7 +102,10 @@ export interface ProbeOutcome {
 }
 
 export interface LocalAddress {
+  /** Link-local IPv6 carries its zone, as bind() needs it: `fe80::1%eth0` (Windows: `fe80::1%12`). */
   address: string;
+  /** The zone of a link-local IPv6 address (interface name, or its number on Windows). */
+  scope?: string;
   family: 4 | 6;
   interface: string;
   internal: boolean;

@@ -9,6 +9,11 @@ export interface ExcludedPortRange {
   high: number;
   /** Marked `*`: added by an administrator (netsh add excludedportrange), not reserved by a service. */
   administered: boolean;
+  /**
+   * The address families the range is excluded for (`netsh int ipv4 …` and `netsh int ipv6 …` keep
+   * separate tables). Absent: not known, treated as excluding every family.
+   */
+  families?: (4 | 6)[];
 }
 
 const isPort = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= 65535;
@@ -64,7 +69,34 @@ export function parseExcludedPortRanges(text: string): ExcludedPortRange[] {
   return ranges;
 }
 
-/** The excluded range containing a port, if any. */
-export function findExcludedRange(ranges: readonly ExcludedPortRange[], port: number): ExcludedPortRange | null {
-  return ranges.find((r) => port >= r.low && port <= r.high) ?? null;
+/**
+ * The IPv4 and IPv6 tables as one list: a range in both is listed once with families [4, 6] (and
+ * administered when either table marks it so), the rest keep the family they came from. Sorted by port.
+ */
+export function mergeExcludedPortRanges(ipv4: readonly ExcludedPortRange[], ipv6: readonly ExcludedPortRange[]): ExcludedPortRange[] {
+  const merged = new Map<string, ExcludedPortRange>();
+  const add = (ranges: readonly ExcludedPortRange[], family: 4 | 6): void => {
+    for (const r of ranges) {
+      const key = `${r.low}-${r.high}`;
+      const known = merged.get(key);
+      if (!known) merged.set(key, { low: r.low, high: r.high, administered: r.administered, families: [family] });
+      else {
+        known.administered ||= r.administered;
+        if (!known.families?.includes(family)) known.families = [...(known.families ?? []), family];
+      }
+    }
+  };
+  add(ipv4, 4);
+  add(ipv6, 6);
+  return [...merged.values()].sort((a, b) => a.low - b.low || a.high - b.high);
+}
+
+/**
+ * The excluded range containing a port, if any. With a family, only ranges excluded for that family
+ * count (a range of unknown family always does); without one (a dual-stack bind), any range.
+ */
+export function findExcludedRange(ranges: readonly ExcludedPortRange[], port: number, family?: 4 | 6): ExcludedPortRange | null {
+  return (
+    ranges.find((r) => port >= r.low && port <= r.high && (family === undefined || r.families === undefined || r.families.includes(family))) ?? null
+  );
 }

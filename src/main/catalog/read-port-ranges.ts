@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { runTool } from '../lib/exec';
 import { err, ok, type Result } from '../../shared/result';
 import type { CatalogPlatform, CatalogProtocol, EphemeralRange } from '../../shared/catalog/types';
-import { parseExcludedPortRanges, parseLinuxPortRange, parseNetshDynamicPort, parseSysctlPortRange, type ExcludedPortRange } from './parse-port-ranges';
+import {
+  mergeExcludedPortRanges,
+  parseExcludedPortRanges,
+  parseLinuxPortRange,
+  parseNetshDynamicPort,
+  parseSysctlPortRange,
+  type ExcludedPortRange,
+} from './parse-port-ranges';
 import { decodeToolOutput } from './decode-tool-output';
 
 const TOOL_TIMEOUT_MS = 5_000;
@@ -50,9 +57,26 @@ export function readEphemeralRange(platform: CatalogPlatform): Promise<Result<Ep
   return EPHEMERAL_READERS[platform]();
 }
 
-/** Windows only: port ranges reserved so that bind() fails (Hyper-V, WSL, Docker, winnat, admins). */
-export async function readExcludedPortRanges(protocol: CatalogProtocol = 'tcp'): Promise<Result<ExcludedPortRange[]>> {
-  if (process.platform !== 'win32') return err('UNSUPPORTED', 'Excluded port ranges exist only on Windows.');
-  const text = await runText('netsh', ['int', 'ipv4', 'show', 'excludedportrange', `protocol=${protocol}`]);
-  return text.ok ? ok(parseExcludedPortRanges(text.value)) : text;
+/** Runs netsh; injectable so the IPv4/IPv6 merge is tested with saved outputs on any OS. */
+export type NetshRunner = (args: readonly string[]) => Promise<Result<string>>;
+
+const runNetsh: NetshRunner = (args) => runText('netsh', args);
+
+/**
+ * Windows only: port ranges reserved so that bind() fails (Hyper-V, WSL, Docker, winnat, admins).
+ * IPv4 and IPv6 keep separate tables (`netsh int ipv4|ipv6 show excludedportrange protocol=tcp|udp`);
+ * both are read and merged, each range tagged with its families. One table failing still returns the
+ * other; an error only when neither could be read.
+ */
+export async function readExcludedPortRanges(
+  protocol: CatalogProtocol = 'tcp',
+  options: { platform?: string; netsh?: NetshRunner } = {},
+): Promise<Result<ExcludedPortRange[]>> {
+  if ((options.platform ?? process.platform) !== 'win32') return err('UNSUPPORTED', 'Excluded port ranges exist only on Windows.');
+  const netsh = options.netsh ?? runNetsh;
+  const show = (family: 'ipv4' | 'ipv6'): Promise<Result<string>> => netsh(['int', family, 'show', 'excludedportrange', `protocol=${protocol}`]);
+  const [ipv4, ipv6] = await Promise.all([show('ipv4'), show('ipv6')]);
+  if (!ipv4.ok && !ipv6.ok) return ipv4;
+  const table = (text: Result<string>): ExcludedPortRange[] => (text.ok ? parseExcludedPortRanges(text.value) : []);
+  return ok(mergeExcludedPortRanges(table(ipv4), table(ipv6)));
 }

@@ -11,6 +11,15 @@ const io = {
   },
 };
 
+// `portscope listen … | head -1`: the reader went away. Nothing more can be shown, so end quietly
+// with the exit code so far instead of crashing on an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

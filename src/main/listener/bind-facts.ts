@@ -61,8 +61,9 @@ export async function explainFailedBind(
   ]);
   const privilegedRefused = (errno === 'EACCES' || errno === 'EPERM') && sources.platform !== 'win32';
   const minPort = privilegedRefused ? (unprivilegedPortStart ?? 1024) : 1;
-  // An address that is not ours cannot be bound on any port: suggest against all addresses instead.
-  const probeHost = errno === 'EADDRNOTAVAIL' ? (request.host.includes(':') ? '::' : '0.0.0.0') : request.host;
+  // An address that is not ours (EADDRNOTAVAIL) or cannot be bound as given (EINVAL: a link-local
+  // fe80:: without its %zone) fails on every port: suggest against all addresses instead.
+  const probeHost = errno === 'EADDRNOTAVAIL' || errno === 'EINVAL' ? (request.host.includes(':') ? '::' : '0.0.0.0') : request.host;
   const suggestedPort = await settle(findFreePort(request.port, request.protocol, probeHost, { minPort, excludedRanges }), null);
   return explainBindFailure({
     errno,

@@ -38,6 +38,19 @@ const WILDCARDS = new Set(['0.0.0.0', '::', '*', '']);
 
 const familyOf = (host: string): 4 | 6 => (host.includes(':') ? 6 : 4);
 
+/** fe80::/10, with or without a zone (`fe80::1%eth0`). */
+export const isLinkLocalV6 = (host: string): boolean => /^fe[89ab][0-9a-f]:/i.test(host);
+
+/** The families whose excluded ranges block a bind to `host`: both for a dual-stack `::`. */
+export const bindFamily = (host: string): 4 | 6 | undefined => (host === '::' ? undefined : familyOf(host));
+
+function netshFamilies(range: ExcludedPortRange, host: string): ('ipv4' | 'ipv6')[] {
+  const families = range.families ?? [bindFamily(host) ?? 4];
+  const wanted = bindFamily(host);
+  const relevant = wanted !== undefined && families.includes(wanted) ? [wanted] : families;
+  return [...new Set(relevant)].sort().map((f) => (f === 6 ? 'ipv6' : 'ipv4'));
+}
+
 /** Does a socket bound at `row` conflict with binding `host` (same port and protocol assumed)? */
 function overlaps(host: string, row: HolderRow): boolean {
   const rowWild = WILDCARDS.has(row.localAddress);
@@ -85,6 +98,25 @@ export function explainBindFailure(facts: BindFailureFacts): BindFailure {
     ...extra,
   });
 
+  if (errno === 'EINVAL' && isLinkLocalV6(host)) {
+    const [bare = host, zone] = host.split('%');
+    const scoped = facts.localAddresses.filter((a) => isLinkLocalV6(a) && a.includes('%'));
+    const same = scoped.filter((a) => a.toLowerCase().startsWith(`${bare.toLowerCase()}%`));
+    const zoneKind = platform === 'win32' ? 'the interface number' : 'the interface name';
+    const example = same[0] ?? `${bare}%${platform === 'win32' ? '12' : 'eth0'}`;
+    const list = scoped.length > 0 ? ` This machine's link-local addresses: ${scoped.join(', ')}.` : '';
+    const message =
+      zone === undefined
+        ? `${host} is a link-local IPv6 address: the same fe80:: prefix exists on every network interface, so binding it needs the interface as a zone after a %, e.g. ${example}.${list}`
+        : `${host}: "${zone}" is not a valid zone for this link-local address; after the % give ${zoneKind}, e.g. ${example}.${list}`;
+    return make(
+      'link-local-zone',
+      message,
+      [`Bind ${example} (${zoneKind} after the %), or bind all addresses (::) or a global address instead.`],
+      { localAddresses: scoped },
+    );
+  }
+
   if (errno === 'EADDRNOTAVAIL') {
     const list = facts.localAddresses.join(', ') || 'none found';
     return make(
@@ -105,20 +137,22 @@ export function explainBindFailure(facts: BindFailureFacts): BindFailure {
 
   if (errno === 'EACCES' || errno === 'EPERM') {
     if (platform === 'win32') {
-      const range = findExcludedRange(facts.excludedRanges, port);
+      const range = findExcludedRange(facts.excludedRanges, port, bindFamily(host));
       if (range) {
         const by = range.administered
           ? 'an administrator reserved it (netsh … add excludedportrange)'
           : 'Windows reserves such ranges for Hyper-V, WSL 2, Docker Desktop and WinNAT, often at boot';
+        const tables = netshFamilies(range, host);
+        const which = range.families ? `${range.families.length > 1 ? 'IPv4 and IPv6' : `IPv${range.families[0] ?? 4}`} excluded port range` : 'excluded port range';
         return make(
           'excluded-range',
-          `Port ${label} lies in the excluded port range ${range.low}–${range.high}: ${by}. Nothing listens there, but no program may bind it, so Windows answers "access forbidden".`,
+          `Port ${label} lies in the ${which} ${range.low}–${range.high}: ${by}. Nothing listens there, but no program may bind it, so Windows answers "access forbidden".`,
           [
-            `See the ranges: netsh int ipv4 show excludedportrange protocol=${protocol}`,
+            ...tables.map((t) => `See the ranges: netsh int ${t} show excludedportrange protocol=${protocol}`),
             'Free them (admin): net stop winnat, then net start winnat — Windows reserves new ranges, usually elsewhere.',
-            `Keep this port for yourself (admin, while it is free): netsh int ipv4 add excludedportrange protocol=${protocol} startport=${port} numberofports=1`,
+            ...tables.map((t) => `Keep this port for yourself (admin, while it is free): netsh int ${t} add excludedportrange protocol=${protocol} startport=${port} numberofports=1`),
           ],
-          { excludedRange: { start: range.low, end: range.high } },
+          { excludedRange: { start: range.low, end: range.high, ...(range.families ? { families: [...range.families] } : {}) } },
         );
       }
       if (holder) {
@@ -132,7 +166,10 @@ export function explainBindFailure(facts: BindFailureFacts): BindFailure {
       return make(
         'other',
         `Windows refused ${where} ("access forbidden"). Windows does not restrict low ports; this usually means a socket bound with exclusive use that the table cannot show, or security software blocking the bind.`,
-        [`Check the reserved ranges: netsh int ipv4 show excludedportrange protocol=${protocol}`, 'Try again as administrator to see hidden owners.'],
+        [
+          `Check the reserved ranges: netsh int ${familyOf(host) === 6 ? 'ipv6' : 'ipv4'} show excludedportrange protocol=${protocol}`,
+          'Try again as administrator to see hidden owners.',
+        ],
       );
     }
     const start = facts.unprivilegedPortStart ?? 1024;
@@ -163,11 +200,14 @@ export function explainBindFailure(facts: BindFailureFacts): BindFailure {
       return make(
         'v4-v6-overlap',
         `Port ${label} is held on IPv${holder.family} by ${holderText(holder)}, and ${dual}, so IPv4 and IPv6 overlap on this port.`,
-        [
-          host === '::'
-            ? `Bind to a single family that is free: an IPv6 address such as ::1, or the IPv4 address of the other program's free side.`
-            : 'Bind to a specific IPv4 address, or stop the dual-stack program.',
-        ],
+        host === '::'
+          ? [
+              `Bind IPv6 only: ::1 or a specific IPv6 address of this machine (unlike [::], these do not take IPv4 too).`,
+              `Or stop the IPv4 holder, ${holderText(holder)}, and bind [::] again.`,
+            ]
+          : [
+              `Stop the dual-stack holder, ${holderText(holder)}, or make it listen on IPv6 only: through its [::] socket it holds every IPv4 address on this port.`,
+            ],
         holderField,
       );
     }

@@ -23,9 +23,15 @@ export function targetAddresses(host: string, families: '4' | '6' | 'dual', loca
 }
 
 function forAddress(address: string, port: number, protocol: 'tcp' | 'udp'): ClientCommand[] {
-  const note = isLoopback(address) ? 'loopback: works only on this machine' : undefined;
+  const note = isLoopback(address)
+    ? 'loopback: works only on this machine'
+    : address.includes('%')
+      ? "link-local: on the other machine, put its own interface after the % (its name, or its number on Windows)"
+      : undefined;
   const v6 = address.includes(':');
   const endpoint = formatEndpoint(address, port);
+  // In a URL the zone's % is written %25 (RFC 6874).
+  const urlEndpoint = endpoint.replace('%', '%25');
   const c = (tool: string, command: string, extra?: string): ClientCommand => ({
     tool,
     command,
@@ -34,7 +40,7 @@ function forAddress(address: string, port: number, protocol: 'tcp' | 'udp'): Cli
   });
   if (protocol === 'tcp') {
     return [
-      c('curl', `curl -v ${v6 ? '-g ' : ''}http://${endpoint}/`),
+      c('curl', `curl -v ${v6 ? '-g ' : ''}http://${urlEndpoint}/`),
       c('nc', `nc -vz ${address} ${port}`),
       c('Test-NetConnection', `Test-NetConnection -ComputerName ${address} -Port ${port}`, 'PowerShell'),
       c('PortQry', `PortQry.exe -n ${address} -e ${port} -p tcp`, 'Windows, PortQry from Microsoft'),

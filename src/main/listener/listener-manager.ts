@@ -21,7 +21,7 @@ import { bannerBytes, httpRequestComplete, httpResponse, udpReply } from './repl
 import { bindTcp, bindUdp } from './bind';
 import { explainFailedBind, type BindFactSources } from './bind-facts';
 import { clientCommands } from './client-commands';
-import type { FirewallRules } from './firewall-rule';
+import { firewallRuleName, type FirewallRules } from './firewall-rule';
 
 export interface ListenerManagerOptions {
   onChange(info: ListenerInfo): void;
@@ -51,6 +51,13 @@ interface Running {
   timer: NodeJS.Timeout;
   notifyTimer: NodeJS.Timeout | null;
   nextSeq: number;
+  /**
+   * The firewall rule add still in flight (the UAC prompt can take minutes). A stop that happens
+   * meanwhile waits for it, so a rule added after the listener stopped is still removed.
+   */
+  firewallPending: Promise<void> | null;
+  /** Set by the first stop; later stops (timeout, stop all, quit) wait for the same result. */
+  stopping: Promise<ListenerInfo> | null;
 }
 
 const MAX_TCP_CONNECTIONS = 256;
@@ -177,15 +184,20 @@ export function createListenerManager(options: ListenerManagerOptions): Listener
     return () => new Promise<void>((resolve) => socket.close(() => resolve()));
   }
 
-  async function stopRun(run: Running, reason: string): Promise<ListenerInfo> {
-    if (!run.info.running) return copyInfo(run.info);
+  function stopRun(run: Running, reason: string): Promise<ListenerInfo> {
+    run.stopping ??= finishRun(run, reason);
+    return run.stopping.then(() => copyInfo(run.info));
+  }
+
+  async function finishRun(run: Running, reason: string): Promise<ListenerInfo> {
     run.info.running = false;
     run.info.stopReason = reason;
     clearTimeout(run.timer);
     await run.close().catch(() => undefined);
+    if (run.firewallPending) await run.firewallPending;
     const firewall = run.info.firewall;
     if (firewall?.added && options.firewall) {
-      const removed = await options.firewall.remove(firewall.ruleName, run.info.port, run.info.protocol);
+      const removed = await options.firewall.remove(firewall.ruleName, run.info.port, run.info.protocol).catch(() => false);
       run.info.firewall = {
         ...firewall,
         added: false,
@@ -247,10 +259,35 @@ export function createListenerManager(options: ListenerManagerOptions): Listener
         clientCommands: clientCommands(request.port, request.protocol, boundHost, families, options.localAddresses()),
         firewall: null,
       };
-      const run: Running = { info, close: async () => undefined, timer: setTimeout(() => void stopRun(run, 'timeout'), timeoutSec * 1000), notifyTimer: null, nextSeq: 1 };
+      const run: Running = {
+        info,
+        close: async () => undefined,
+        timer: setTimeout(() => void stopRun(run, 'timeout'), timeoutSec * 1000),
+        notifyTimer: null,
+        nextSeq: 1,
+        firewallPending: null,
+        stopping: null,
+      };
       run.close = bound.close(run);
       listeners.set(info.id, run);
-      if (request.openFirewall && options.firewall) info.firewall = await options.firewall.add(request.port, request.protocol);
+      const firewallRules = options.firewall;
+      if (request.openFirewall && firewallRules) {
+        const { port, protocol } = request;
+        run.firewallPending = firewallRules
+          .add(port, protocol)
+          .catch((error: unknown) => ({
+            ruleName: firewallRuleName(port, protocol),
+            added: false,
+            message: `The firewall rule was not added: ${error instanceof Error ? error.message : String(error)}`,
+          }))
+          .then((outcome) => {
+            info.firewall = outcome;
+            run.firewallPending = null;
+          });
+        await run.firewallPending;
+      }
+      // Stopped while the rule was being added: the stop removes the rule and pushes the final state.
+      if (run.stopping) return ok(await stopRun(run, 'stopped'));
       flush(run);
       return ok(copyInfo(info));
     },
@@ -264,7 +301,8 @@ export function createListenerManager(options: ListenerManagerOptions): Listener
     },
     list: () => [...listeners.values()].map((r) => copyInfo(r.info)),
     async dispose() {
-      await Promise.all([...listeners.values()].filter((r) => r.info.running).map((r) => stopRun(r, 'quit')));
+      // Stops already under way (waiting for a firewall rule to be added and removed) are waited for too.
+      await Promise.all([...listeners.values()].map((r) => stopRun(r, 'quit')));
       for (const run of listeners.values()) if (run.notifyTimer) clearTimeout(run.notifyTimer);
     },
   };

@@ -110,12 +110,20 @@ export function hasCuratedMeaning(port: number, protocol: CatalogProtocol): bool
  * systemd-resolved/dnsmasq, not the Windows DNS Server service.
  */
 export function bestMeaning(port: number, protocol: CatalogProtocol, platform?: CatalogPlatform): PortMeaning | null {
-  const { meanings } = describe(port, protocol);
+  const meanings = describe(port, protocol).meanings.filter((m) => !coversMostPorts(m));
   if (platform && platform !== 'win32') {
     const crossPlatform = meanings.find((m) => DEVELOPER_TITLES.has(m.source));
     if (crossPlatform && meanings[0]?.windowsServices) return crossPlatform;
   }
   return meanings[0] ?? null;
+}
+
+/** Ranges wider than this ("any UDP port from 1024", Cluster service) say nothing about one port: describe lists them, rows do not wear them. */
+const WIDEST_ROW_RANGE = 32_768;
+
+function coversMostPorts(meaning: PortMeaning): boolean {
+  const m = meaning.portRange ? /^(\d+)-(\d+)$/.exec(meaning.portRange) : null;
+  return m !== null && Number(m[2]) - Number(m[1]) >= WIDEST_ROW_RANGE;
 }
 
 /** Several ports at once, as the API and the CLI take them; a port without a protocol means tcp then udp. */

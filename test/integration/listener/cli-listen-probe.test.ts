@@ -58,7 +58,8 @@ describe('portscope listen', () => {
     await waitForText(io.stdout, `127.0.0.1:${localPort}`);
     expect(await running).toBe(0);
     const out = io.stdout();
-    expect(out).toContain(`127.0.0.1:${localPort}  in 15 B, out 15 B  "hello portscope"`);
+    // The first bytes as text and as hex (issue #5: text and hex in the log).
+    expect(out).toContain(`127.0.0.1:${localPort}  in 15 B, out 15 B  "hello portscope"  hex 68 65 6c 6c 6f 20 70 6f 72 74 73 63 6f 70 65\n`);
     expect(out).toContain('Listener stopped (the 2 s timeout passed); 1 peer seen.');
   });
 
@@ -70,7 +71,7 @@ describe('portscope listen', () => {
     expect(io.stdout()).toContain(`nc -u -w 2 ::1 ${port}`);
     const { answer, localPort } = await udpExchange('::1', port, 'ping', 5000);
     expect(answer?.toString()).toBe('hi there\r\n');
-    await waitForText(io.stdout, `[::1]:${localPort}  in 4 B, out 10 B  "ping"`);
+    await waitForText(io.stdout, `[::1]:${localPort}  in 4 B, out 10 B  "ping"  hex 70 69 6e 67\n`);
     process.emit('SIGINT');
     expect(await running).toBe(0);
     expect(io.stdout()).toContain('Listener stopped (stopped)');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   findExcludedRange,
+  mergeExcludedPortRanges,
   parseExcludedPortRanges,
   parseLinuxPortRange,
   parseNetshDynamicPort,
@@ -63,5 +64,30 @@ describe('parseExcludedPortRanges', () => {
 
   it('returns nothing for an empty table', () => {
     expect(parseExcludedPortRanges(fixture('netsh-excludedportrange-tcp-empty.txt'))).toEqual([]);
+  });
+});
+
+describe('mergeExcludedPortRanges', () => {
+  it('merges the IPv4 and IPv6 tables, tagging each range with its families', () => {
+    const merged = mergeExcludedPortRanges(
+      parseExcludedPortRanges(fixture('netsh-excludedportrange-tcp-en.txt')),
+      parseExcludedPortRanges(fixture('netsh-excludedportrange-ipv6-tcp-en.txt')),
+    );
+    expect(merged).toEqual([
+      { low: 1080, high: 1080, administered: false, families: [4] },
+      { low: 5357, high: 5357, administered: false, families: [4, 6] },
+      { low: 49685, high: 49784, administered: false, families: [4, 6] },
+      { low: 50000, high: 50059, administered: true, families: [4, 6] },
+      { low: 51000, high: 51099, administered: false, families: [6] },
+      { low: 63005, high: 63104, administered: false, families: [4] },
+    ]);
+    expect(findExcludedRange(merged, 51050, 6)).toEqual({ low: 51000, high: 51099, administered: false, families: [6] });
+    expect(findExcludedRange(merged, 51050, 4)).toBeNull();
+    expect(findExcludedRange(merged, 51050)).not.toBeNull(); // dual-stack: any family
+    expect(findExcludedRange(merged, 1080, 6)).toBeNull();
+  });
+
+  it('a range of unknown family (parser output) counts for every family', () => {
+    expect(findExcludedRange([{ low: 10, high: 20, administered: false }], 15, 6)).not.toBeNull();
   });
 });

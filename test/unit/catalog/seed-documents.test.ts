@@ -154,6 +154,8 @@ const microsoft: Row[] = [
   [5000, 'tcp', 'passive FTP'],
   [3000, 'tcp', 'ALG'],
   [60000, 'udp', 'ClusSvc'],
+  [2000, 'udp', 'ClusSvc'], // Cluster service: random UDP port number between 1024 and 65535
+  [1024, 'udp', 'between 1024 and 65535'],
 ];
 
 const windows2000: Row[] = [
@@ -405,6 +407,16 @@ group('seed documents: ranking and shape', () => {
     expect(describe(3527, 'udp').meanings.some((m) => m.name === 'MSMQ-Ping')).toBe(true);
     expect(describe(3527, 'tcp').meanings.some((m) => m.name === 'MSMQ-Ping')).toBe(false);
     expect(describe(10123, 'udp').meanings.some((m) => m.source === CONFIGMGR)).toBe(false);
+  });
+
+  it('Cluster service: random UDP ports 1024-65535 (UDP only, not below 1024)', () => {
+    const cluster = (port: number, protocol: CatalogProtocol): PortMeaning | undefined =>
+      describe(port, protocol).meanings.find((m) => m.source === MICROSOFT && m.portRange === '1024-65535');
+    expect(cluster(2000, 'udp')?.windowsServices).toEqual(['ClusSvc']);
+    expect(cluster(2000, 'udp')?.description).toContain('random port number between 1024 and 65535');
+    expect(cluster(65535, 'udp')).toBeDefined();
+    expect(cluster(1023, 'udp')).toBeUndefined();
+    expect(cluster(2000, 'tcp')).toBeUndefined();
   });
 
   it('classifies the three IANA ranges', () => {

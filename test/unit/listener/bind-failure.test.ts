@@ -135,6 +135,62 @@ describe('explainBindFailure', () => {
     expect(failure.holder?.rowId).toBe('v4');
   });
 
+  it('overlap advice for [::] says plainly: bind IPv6 only, or stop the IPv4 holder, or take the free port', () => {
+    const advice = explainBindFailure(facts({ host: '::', rows: [row({})] })).advice ?? [];
+    expect(advice[0]).toBe('Bind IPv6 only: ::1 or a specific IPv6 address of this machine (unlike [::], these do not take IPv4 too).');
+    expect(advice[1]).toBe('Or stop the IPv4 holder, nginx (pid 1234) on 0.0.0.0:8080, and bind [::] again.');
+    expect(advice[2]).toBe('Use a free port instead: 8081 is free right now.');
+    expect(advice.join('\n')).not.toMatch(/free side/);
+  });
+
+  it('overlap advice for an IPv4 bind names the dual-stack holder to stop', () => {
+    const advice = explainBindFailure(facts({ host: '0.0.0.0', rows: [row({ family: 6, localAddress: '::', dualStack: true, processName: 'java', pid: 77 })] })).advice ?? [];
+    expect(advice[0]).toContain('Stop the dual-stack holder, java (pid 77) on [::]:8080, or make it listen on IPv6 only');
+  });
+
+  it('link-local fe80:: without a zone (EINVAL): explains the zone and names the scoped address', () => {
+    const failure = explainBindFailure(
+      facts({ errno: 'EINVAL', host: 'fe80::fc:ff:fe00:1', localAddresses: ['127.0.0.1', 'fe80::fc:ff:fe00:1%eth0', 'fe80::2%wlan0'], suggestedPort: 8081 }),
+    );
+    expect(failure.cause).toBe('link-local-zone');
+    expect(failure.message).toContain('link-local IPv6 address');
+    expect(failure.message).toContain('fe80::fc:ff:fe00:1%eth0');
+    expect(failure.localAddresses).toEqual(['fe80::fc:ff:fe00:1%eth0', 'fe80::2%wlan0']);
+    expect(failure.advice?.[0]).toContain('Bind fe80::fc:ff:fe00:1%eth0');
+    expect(failure.suggestedPort).toBe(8081);
+  });
+
+  it('link-local with an unknown address gives the fe80::1%eth0 form (Windows: an interface number)', () => {
+    expect(explainBindFailure(facts({ errno: 'EINVAL', host: 'fe80::1', localAddresses: [] })).message).toContain('fe80::1%eth0');
+    const win = explainBindFailure(facts({ errno: 'EINVAL', host: 'fe80::1%Ethernet', platform: 'win32', localAddresses: ['fe80::1%12'] }));
+    expect(win.cause).toBe('link-local-zone');
+    expect(win.message).toContain('"Ethernet" is not a valid zone');
+    expect(win.message).toContain('the interface number, e.g. fe80::1%12');
+    // EINVAL elsewhere stays generic.
+    expect(explainBindFailure(facts({ errno: 'EINVAL', host: '2001:db8::1' })).cause).toBe('other');
+  });
+
+  it('names an IPv6 excluded range and the ipv6 netsh commands', () => {
+    const excludedRanges = [
+      { low: 49685, high: 49784, administered: false, families: [4, 6] as (4 | 6)[] },
+      { low: 51000, high: 51099, administered: false, families: [6] as (4 | 6)[] },
+    ];
+    const v6 = explainBindFailure(facts({ errno: 'EACCES', port: 51010, host: '::1', platform: 'win32', excludedRanges }));
+    expect(v6.cause).toBe('excluded-range');
+    expect(v6.message).toContain('IPv6 excluded port range 51000–51099');
+    expect(v6.excludedRange).toEqual({ start: 51000, end: 51099, families: [6] });
+    expect(v6.advice?.join('\n')).toContain('netsh int ipv6 show excludedportrange protocol=tcp');
+    expect(v6.advice?.join('\n')).toContain('netsh int ipv6 add excludedportrange protocol=tcp startport=51010');
+    expect(v6.advice?.join('\n')).not.toContain('ipv4');
+    // A dual-stack [::] bind is blocked by it too; an IPv4 bind is not.
+    expect(explainBindFailure(facts({ errno: 'EACCES', port: 51010, host: '::', platform: 'win32', excludedRanges })).cause).toBe('excluded-range');
+    expect(explainBindFailure(facts({ errno: 'EACCES', port: 51010, host: '0.0.0.0', platform: 'win32', excludedRanges })).cause).toBe('other');
+    const both = explainBindFailure(facts({ errno: 'EACCES', port: 49700, host: '::', platform: 'win32', excludedRanges }));
+    expect(both.message).toContain('IPv4 and IPv6 excluded port range 49685–49784');
+    expect(both.advice?.join('\n')).toContain('netsh int ipv4 show excludedportrange protocol=tcp');
+    expect(both.advice?.join('\n')).toContain('netsh int ipv6 show excludedportrange protocol=tcp');
+  });
+
   it('says when no free port was found nearby', () => {
     expect(explainBindFailure(facts({ rows: [row({})], suggestedPort: null })).advice?.join('\n')).toContain('none free was found');
   });

@@ -33,6 +33,12 @@ describe('client commands', () => {
     expect(commands.map((c) => c.command).join('\n')).toContain('PortQry.exe -n 192.168.1.20 -e 5353 -p udp');
     expect(commands.some((c) => c.tool === 'Test-NetConnection')).toBe(false);
   });
+  it('a listener on a scoped link-local address: %25 in the curl URL and a note about the zone', () => {
+    const commands = clientCommands(8080, 'tcp', 'fe80::1%eth0', '6', local);
+    expect(commands[0]?.command).toBe('curl -v -g http://[fe80::1%25eth0]:8080/');
+    expect(commands[1]?.command).toBe('nc -vz fe80::1%eth0 8080');
+    expect(commands[0]?.note).toContain('link-local');
+  });
   it('marks loopback commands as working only on this machine', () => {
     expect(clientCommands(8080, 'tcp', '127.0.0.1', '4', local)[0]?.note).toContain('only on this machine');
   });

@@ -41,7 +41,8 @@ function createPeerPrinter(io: CliIo): (info: ListenerInfo) => void {
   const shown = new Map<number, { data: boolean; ended: boolean }>();
   const peer = (e: ListenerLogEntry): string => formatEndpoint(e.peerAddress, e.peerPort);
   const bytes = (e: ListenerLogEntry): string => `in ${e.bytesIn} B, out ${e.bytesOut} B`;
-  const text = (e: ListenerLogEntry): string => (e.firstBytesText ? `  "${e.firstBytesText}"` : '');
+  // The first bytes as text and as hex: binary protocols (TLS, RDP, SMB) are unreadable as text alone.
+  const text = (e: ListenerLogEntry): string => (e.firstBytesText ? `  "${e.firstBytesText}"  hex ${e.firstBytesHex}` : '');
   return (info) => {
     for (const entry of info.log) {
       const state = shown.get(entry.seq) ?? { data: false, ended: false };
@@ -66,7 +67,8 @@ export const listenCommand: CliCommand = {
   help: `Usage: portscope listen <port> [--udp] [--host ADDR] [--reply silent|echo|http|banner:TEXT] [--timeout SEC]
 
 Opens a temporary listener to prove a firewall path works before the real service exists. Prints
-commands to run on the other machine, then each peer as it arrives (time, peer, bytes, first bytes).
+commands to run on the other machine, then each peer as it arrives (time, peer, bytes, and the
+first bytes as text and hex).
 Stops after the timeout or on Ctrl-C. If the port cannot be bound, says why (who holds it, privileged
 port, Windows excluded range, address not on this machine) and suggests a free port nearby.
 

@@ -78,6 +78,7 @@ export const microsoftServiceOverview: CatalogSource = {
     { port: 593, protocols: TCP, name: 'RPC over HTTPS', description: 'RPC over HTTP(S) endpoint mapper (Remote Procedure Call service)', windowsServices: ['RpcSs'] },
     { port: [49152, 65535], protocols: TCP, name: 'RPC dynamic ports (Windows dynamic range)', description: 'Randomly allocated high TCP ports for RPC/DCOM, WMI and Active Directory: the default dynamic range of Windows Server 2008 / Vista and later', windowsServices: RPC_DYNAMIC_SERVICES },
     { port: [49152, 65535], protocols: UDP, name: 'Windows dynamic range (UDP)', description: 'Randomly allocated high UDP ports: the default dynamic range of Windows Server 2008 / Vista and later (Cluster service)', windowsServices: ['ClusSvc'] },
+    { port: [1024, 65535], protocols: UDP, name: 'Randomly allocated high UDP ports (Cluster service)', description: 'Cluster service: randomly allocated high UDP ports, a random port number between 1024 and 65535', windowsServices: ['ClusSvc'] },
     { port: [1025, 5000], protocols: TCP, name: 'Legacy dynamic range (RPC, passive FTP)', description: 'Low ephemeral range of Windows 2000, Windows XP and Windows Server 2003: RPC dynamic ports for Active Directory and passive FTP data ports', windowsServices: ['RpcSs', 'LSASS', 'MSFTPSVC'] },
 
     // NetBIOS and SMB: Server service and everything that uses RPC over named pipes
