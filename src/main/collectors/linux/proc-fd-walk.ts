@@ -78,7 +78,7 @@ export function readAllFdTables(fs: FsReads, inodeOfLink: (link: string) => numb
 }
 
 // Source text, not a file: the same worker then runs under esbuild's CLI bundle, electron-vite and vitest.
-const WORKER_SOURCE = `require('node:worker_threads').parentPort.postMessage((${readAllFdTables.toString()})(require('node:fs'), ${socketInodeOfLink.toString()}));`;
+export const FD_TABLE_WORKER_SOURCE = `require('node:worker_threads').parentPort.postMessage((${readAllFdTables.toString()})(require('node:fs'), ${socketInodeOfLink.toString()}));`;
 
 function toMap(list: [number, string[], Float64Array][]): FdTables {
   return new Map(list.map(([pid, fds, inodes]) => [pid, { fds, inodes }]));
@@ -101,7 +101,7 @@ export function readAllFdTablesInWorker(): Promise<FdTables> {
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true });
+      worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true });
     } catch {
       readHere();
       return;
