@@ -79,6 +79,7 @@ export const apiInputSchemas = {
     .strict(),
   localAddresses: empty,
   openPath: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  resolveHosts: z.object({ addresses: z.array(z.union([z.ipv4(), z.ipv6()])).max(500) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiInput<M>> };
 
 export type ParsedInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>;

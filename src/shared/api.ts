@@ -33,6 +33,8 @@ export interface ApiMethods {
   probe: [ProbeRequest, ProbeOutcome];
   localAddresses: [Record<string, never>, LocalAddress[]];
   openPath: [{ path: string }, { opened: boolean }];
+  /** Reverse DNS for remote addresses (the "Remote host" column); null = no name. Cached in main. */
+  resolveHosts: [{ addresses: string[] }, { hosts: Record<string, string | null> }];
 }
 
 export interface BindFailureResult {
@@ -58,6 +60,7 @@ export const API_METHODS = [
   'probe',
   'localAddresses',
   'openPath',
+  'resolveHosts',
 ] as const satisfies readonly ApiMethod[];
 
 /** Events main pushes to the renderer after the first `list`. */

@@ -11,6 +11,7 @@ import { createEngineHandlers } from './engine-handlers';
 import { createCatalogHandlers } from './catalog-handlers';
 import { createActionHandlers } from './action-handlers';
 import { createListenerHandlers } from './listener-handlers';
+import { createDnsHandlers } from './dns-handlers';
 import { createEngine, type Engine } from '../engine/engine';
 import { localRowAnnotator } from '../catalog/index';
 import { disposeWindowsPowerShell } from '../collectors/windows/windows-powershell';
@@ -47,6 +48,7 @@ export function createService(options: ServiceOptions = {}): PortScopeService {
     ...createCatalogHandlers(),
     ...createActionHandlers({ engine, dataDir: options.dataDir }),
     ...listener.handlers,
+    ...createDnsHandlers(),
     openPath: async ({ path }) =>
       options.openPath
         ? { ok: true, value: { opened: await options.openPath(path) } }

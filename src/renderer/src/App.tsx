@@ -17,16 +17,19 @@ import { SocketTable } from './components/SocketTable';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { ListenerTab } from './components/ListenerTab';
+import { AuditLogTab } from './components/AuditLog';
 import { copyText } from './lib/clipboard';
 import { downloadText, timestampForFile } from './lib/download';
 import { parsePortQuery } from './lib/port-owners';
 import { useDescribe } from './lib/use-describe';
+import { detectPlatform } from './lib/platform';
+import { useReverseDns } from './lib/use-reverse-dns';
 import { useTheme } from './lib/use-theme';
 import { useServices, useApp } from './store/app-context';
 import type { ActionName } from './store/app-store';
 import type { LiveRow } from './store/live-rows';
 import { countByState, createVisibleRowsSelector } from './store/visible-rows';
-import { COLUMNS, type ColumnId } from './table/column-model';
+import { COLUMNS, type CellContext, type ColumnId } from './table/column-model';
 import { headerAsText, htmlColumns, rowAsText } from './table/row-text';
 import { onTransportStatus, type TransportStatus } from './transport';
 
@@ -49,13 +52,22 @@ export function App(): ReactNode {
   const [dialog, setDialog] = useState<{ kind: 'kill' | 'close'; row: SocketRow } | null>(null);
   const [connection, setConnection] = useState<TransportStatus>('open');
   const filterRef = useRef<HTMLInputElement>(null);
-  const lastRefreshMs = useRef(s.refreshMs || 2000);
   const portRef = useRef<HTMLInputElement>(null);
   useTheme(s.theme);
   const [listenerVisited, setListenerVisited] = useState(false);
+  const [auditVisited, setAuditVisited] = useState(false);
   useEffect(() => {
     if (s.tab === 'listener') setListenerVisited(true);
+    if (s.tab === 'audit') setAuditVisited(true);
   }, [s.tab]);
+  const platform = useMemo(() => detectPlatform(typeof navigator === 'undefined' ? undefined : navigator), []);
+
+  // Reverse DNS (toggle): only the rows in the DOM (viewport + overscan) are looked up, debounced.
+  const [viewport, setViewport] = useState<[number, number]>([0, -1]);
+  const onViewport = useCallback((first: number, last: number) => setViewport((v) => (v[0] === first && v[1] === last ? v : [first, last])), []);
+  const rowsInView = useMemo(() => (s.resolveHosts ? visible.slice(viewport[0], viewport[1] + 1) : []), [s.resolveHosts, visible, viewport]);
+  useReverseDns(api, store, s.resolveHosts, rowsInView);
+  const cellContext = useMemo<CellContext>(() => ({ hosts: s.hostNames }), [s.hostNames]);
 
   useEffect(() => onTransportStatus(setConnection), []);
   useEffect(() => {
@@ -74,7 +86,7 @@ export function App(): ReactNode {
     async (text: string, what: string) => notify((await copyText(text)) ? `Copied ${what}.` : 'The clipboard is not available here.', 'info'),
     [notify],
   );
-  const copyRow = (row: SocketRow): void => void copy(rowAsText(row, visibleColumns), 'the row');
+  const copyRow = (row: SocketRow): void => void copy(rowAsText(row, visibleColumns, cellContext), 'the row');
   const openFolder = async (row: SocketRow): Promise<void> => {
     if (!row.processPath) return;
     const r = await api.openPath({ path: folderOf(row.processPath) });
@@ -84,7 +96,7 @@ export function App(): ReactNode {
     }
   };
   const startAction = (kind: 'kill' | 'close', row: SocketRow): void => {
-    const reason = kind === 'kill' ? killAvailability(row, s.unavailable) : closeAvailability(row, s.unavailable);
+    const reason = kind === 'kill' ? killAvailability(row, s.unavailable) : closeAvailability(row, s.unavailable, platform);
     if (reason) notify(reason, 'error');
     else setDialog({ kind, row });
   };
@@ -108,7 +120,7 @@ export function App(): ReactNode {
     const name = `portscope-${timestampForFile()}.${format}`;
     if (format === 'csv') downloadText(name, rowsToCsv(rows), 'text/csv;charset=utf-8');
     else if (format === 'json') downloadText(name, rowsToJson(rows), 'application/json');
-    else downloadText(name, rowsToHtml(rows, htmlColumns(visibleColumns), { title: 'PortScope sockets', generatedAt: new Date().toLocaleString() }), 'text/html;charset=utf-8');
+    else downloadText(name, rowsToHtml(rows, htmlColumns(visibleColumns, cellContext), { title: 'PortScope sockets', generatedAt: new Date().toLocaleString() }), 'text/html;charset=utf-8');
     notify(`Exported ${rows.length} row${rows.length === 1 ? '' : 's'} as ${format.toUpperCase()}.`);
   };
 
@@ -116,15 +128,15 @@ export function App(): ReactNode {
     const { row, column } = m;
     return [
       { id: 'copy-row', label: 'Copy row', shortcut: 'Ctrl+C', run: () => copyRow(row) },
-      ...(column ? [{ id: 'copy-cell', label: `Copy ${COLUMNS[column].label.toLowerCase()}`, run: () => void copy(COLUMNS[column].text(row), COLUMNS[column].label) }] : []),
+      ...(column ? [{ id: 'copy-cell', label: `Copy ${COLUMNS[column].label.toLowerCase()}`, run: () => void copy(COLUMNS[column].text(row, cellContext), COLUMNS[column].label) }] : []),
       { id: 'copy-json', label: 'Copy as JSON', run: () => void copy(JSON.stringify(row, null, 2), 'the row as JSON') },
-      { id: 'copy-all', label: 'Copy all visible rows', run: () => void copy([headerAsText(visibleColumns), ...visible.map((l) => rowAsText(l.row, visibleColumns))].join('\n'), `${visible.length} rows`) },
+      { id: 'copy-all', label: 'Copy all visible rows', run: () => void copy([headerAsText(visibleColumns), ...visible.map((l) => rowAsText(l.row, visibleColumns, cellContext))].join('\n'), `${visible.length} rows`) },
       'separator',
       { id: 'filter-process', label: `Filter to ${row.processName ?? 'this process'}`, disabledReason: row.processName ? null : 'The process name is not known.', run: () => s.setFilterText(`proc:"${row.processName}"`) },
       { id: 'filter-port', label: `Filter to port ${row.localPort}`, run: () => s.setFilterText(`port:${row.localPort}`) },
       'separator',
       { id: 'kill', label: 'Kill process…', shortcut: 'Del', danger: true, disabledReason: killAvailability(row, s.unavailable), run: () => startAction('kill', row) },
-      { id: 'close', label: 'Close connection…', danger: true, disabledReason: closeAvailability(row, s.unavailable), run: () => startAction('close', row) },
+      { id: 'close', label: 'Close connection…', danger: true, disabledReason: closeAvailability(row, s.unavailable, platform), run: () => startAction('close', row) },
       { id: 'open-folder', label: 'Open process folder', disabledReason: openFolderAvailability(row, s.unavailable), run: () => void openFolder(row) },
     ];
   };
@@ -140,12 +152,8 @@ export function App(): ReactNode {
       copyRow(row);
       e.preventDefault();
     } else if (e.key === ' ') {
-      // Space pauses / resumes, like TCPView.
-      if (s.refreshMs === 0) s.setRefreshMs(lastRefreshMs.current);
-      else {
-        lastRefreshMs.current = s.refreshMs;
-        s.setRefreshMs(0);
-      }
+      // Space pauses / resumes (to the last interval, kept in the store), like TCPView.
+      s.togglePause();
       e.preventDefault();
     } else if (e.key === 'Escape') {
       s.select(null);
@@ -223,6 +231,9 @@ export function App(): ReactNode {
           <button type="button" role="tab" aria-selected={s.tab === 'listener'} className={s.tab === 'listener' ? 'active' : ''} onClick={() => s.setTab('listener')} data-testid="tab-listener">
             Test listener
           </button>
+          <button type="button" role="tab" aria-selected={s.tab === 'audit'} className={s.tab === 'audit' ? 'active' : ''} onClick={() => s.setTab('audit')} data-testid="tab-audit">
+            Audit log
+          </button>
         </nav>
       </header>
 
@@ -269,13 +280,15 @@ export function App(): ReactNode {
             onContextMenu={(live: LiveRow, column, x, y) => setMenu({ row: live.row, column, x, y })}
             onKeyDown={onTableKey}
             emptyText={emptyText}
+            hosts={s.resolveHosts ? s.hostNames : undefined}
+            onViewport={onViewport}
           />
           <DetailsPane
             row={selectedRow}
             status={selected?.status ?? null}
             descriptions={detailDescriptions}
             killReason={selectedRow ? killAvailability(selectedRow, s.unavailable) : null}
-            closeReason={selectedRow ? closeAvailability(selectedRow, s.unavailable) : null}
+            closeReason={selectedRow ? closeAvailability(selectedRow, s.unavailable, platform) : null}
             openReason={selectedRow ? openFolderAvailability(selectedRow, s.unavailable) : null}
             onKill={() => selectedRow && startAction('kill', selectedRow)}
             onClose={() => selectedRow && startAction('close', selectedRow)}
@@ -293,6 +306,12 @@ export function App(): ReactNode {
               s.select(rowId);
             }}
           />
+        </main>
+      )}
+
+      {auditVisited && (
+        <main className="audit-tab" data-testid="audit-tab" hidden={s.tab !== 'audit'}>
+          <AuditLogTab api={api} revision={s.auditRevision} active={s.tab === 'audit'} />
         </main>
       )}
 
@@ -317,6 +336,7 @@ export function App(): ReactNode {
           row={dialog.row}
           api={api}
           onUnavailable={onUnavailable}
+          onActed={() => store.getState().auditChanged()}
           onCancel={() => setDialog(null)}
           onDone={(message, failed) => {
             setDialog(null);

@@ -4,15 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppProvider } from './store/app-context';
 import { createAppStore, type AppStore } from './store/app-store';
-import { startLiveSync, sendRefreshInterval } from './store/live-sync';
+import { createRefreshSender, startLiveSync } from './store/live-sync';
 import { browserStorage } from './store/storage';
 import { getApi, isWebFace } from './transport';
 import './styles.css';
 
 const api = getApi();
 let store: AppStore | null = null;
-store = createAppStore({ storage: browserStorage(), onRefreshChange: sendRefreshInterval(api, () => store) });
-const sync = startLiveSync(api, store);
+const refresh = createRefreshSender(api, () => store);
+store = createAppStore({ storage: browserStorage(), onRefreshChange: (ms) => refresh.send(ms) });
+const sync = startLiveSync(api, store, { refresh });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

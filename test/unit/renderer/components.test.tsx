@@ -4,6 +4,9 @@ import { createRef } from 'react';
 import { DetailsPane, type DetailsPaneProps } from '../../../src/renderer/src/components/DetailsPane';
 import { StatusBar } from '../../../src/renderer/src/components/StatusBar';
 import { PortSearch } from '../../../src/renderer/src/components/PortSearch';
+import { AuditLogView, auditResultKind } from '../../../src/renderer/src/components/AuditLog';
+import { parseGraceSeconds, pinnedStartKey } from '../../../src/renderer/src/components/ActionDialog';
+import type { KillOutcome } from '../../../src/shared/actions';
 import type { PortDescription } from '../../../src/shared/catalog/types';
 import { makeRow } from './make-row';
 
@@ -41,6 +44,14 @@ describe('presentational components', () => {
     expect(html).toMatch(/data-testid="details-close"[^>]*disabled|disabled=""[^>]*data-testid="details-close"/);
   });
 
+  it('details pane: a meaning without typical processes or services renders no stray "0"', () => {
+    const bare: PortDescription = { port: 8443, protocol: 'tcp', range: 'registered', meanings: [{ name: 'alt-https', description: 'HTTPS alternate', source: 'IANA', typicalProcesses: [], windowsServices: [] }] };
+    const html = details({ descriptions: [bare] });
+    expect(html).toContain('alt-https');
+    expect(html).not.toMatch(/<span class="source">IANA<\/span>0/);
+    expect(html).toContain('<span class="source">IANA</span></li>');
+  });
+
   it('details pane without a selection explains what to do', () => {
     expect(details({ row: null })).toContain('Select a row');
   });
@@ -65,5 +76,45 @@ describe('presentational components', () => {
     expect(html).toContain('ms-wbt-server');
     expect(html).toContain('title="not allowed here"');
     expect(html).toContain('⚠ 3389/tcp is normally TermService');
+  });
+});
+
+describe('audit log view', () => {
+  it('lists time, action, target and result, newest first as given', () => {
+    const entries = [
+      { time: '2024-05-01T10:00:02.000Z', action: 'kill', target: 'pid 4242 node', result: 'ended: ended' },
+      { time: '2024-05-01T10:00:01.000Z', action: 'close', target: 'tcp 127.0.0.1:5000 → 127.0.0.1:6000', result: 'permission-denied: needs administrator' },
+    ];
+    const html = renderToStaticMarkup(<AuditLogView entries={entries} error={null} loading={false} onRefresh={noop} />);
+    expect(html.match(/data-testid="audit-row"/g)).toHaveLength(2);
+    expect(html.indexOf('pid 4242 node')).toBeLessThan(html.indexOf('tcp 127.0.0.1:5000'));
+    expect(html).toContain('data-action="kill"');
+    expect(html).toContain('ended: ended');
+    expect(html).toContain('class="error-text">permission-denied');
+    expect(renderToStaticMarkup(<AuditLogView entries={[]} error={null} loading={false} onRefresh={noop} />)).toContain('No actions recorded yet');
+    expect(renderToStaticMarkup(<AuditLogView entries={null} error="auditLog failed: EACCES" loading={false} onRefresh={noop} />)).toContain('auditLog failed: EACCES');
+    expect(auditResultKind('restarted: restarted by nginx.service as pid 9')).toBe('ok');
+    expect(auditResultKind('refused-stale: refused')).toBe('error');
+  });
+});
+
+describe('kill dialog helpers', () => {
+  it('grace time: seconds 0…600 to ms, anything else is invalid', () => {
+    expect(parseGraceSeconds('5')).toBe(5000);
+    expect(parseGraceSeconds(' 2.5 ')).toBe(2500);
+    expect(parseGraceSeconds('0,5')).toBe(500);
+    expect(parseGraceSeconds('0')).toBe(0);
+    expect(parseGraceSeconds('600')).toBe(600_000);
+    for (const bad of ['', '-1', '601', 'abc', '1e3']) expect(parseGraceSeconds(bad), bad).toBeNull();
+  });
+  it('the kill is pinned to the fingerprint on the row the user saw, not the later plan’s', () => {
+    const plan: KillOutcome = {
+      result: 'planned',
+      message: '',
+      targets: [{ pid: 100, name: 'nginx', path: null, startKey: 'plan-key', ports: [], children: [], services: [] }],
+    };
+    expect(pinnedStartKey({ pid: 100, processStartKey: 'row-key' }, plan)).toBe('row-key');
+    expect(pinnedStartKey({ pid: 100, processStartKey: null }, plan)).toBe('plan-key'); // rows without one
+    expect(pinnedStartKey({ pid: 100, processStartKey: undefined }, undefined)).toBeNull();
   });
 });

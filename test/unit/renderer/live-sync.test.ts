@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/renderer/src/store/app-store';
 import { memoryStorage } from '../../../src/renderer/src/store/storage';
-import { startLiveSync } from '../../../src/renderer/src/store/live-sync';
+import { createRefreshSender, startLiveSync } from '../../../src/renderer/src/store/live-sync';
+import { ok, type Result } from '../../../src/shared/result';
 import type { Snapshot } from '../../../src/shared/types';
 import { createFakeApi } from './fake-api';
 import { makeRow } from './make-row';
@@ -43,6 +44,61 @@ describe('live sync', () => {
     expect(store.getState().refreshMs).toBe(5000);
     sync.stop();
     expect(fake.listeners()).toBe(0);
+  });
+
+  it('refresh echo race: calls go one after another, stale echoes are ignored, the latest answer wins', async () => {
+    const fake = createFakeApi(snapshot(1, [80]));
+    // setPollInterval answers only when the test says so; main echoes `poll-interval` as it applies each.
+    const answers: { ms: number; answer(ms?: number): void }[] = [];
+    fake.api.setPollInterval = (input) => {
+      fake.calls.push({ method: 'setPollInterval', input });
+      return new Promise<Result<{ ms: number }>>((resolve) => answers.push({ ms: input.ms, answer: (ms = input.ms) => resolve(ok({ ms })) }));
+    };
+    let store: ReturnType<typeof createAppStore> | null = null;
+    const refresh = createRefreshSender(fake.api, () => store);
+    store = createAppStore({ storage: memoryStorage(), onRefreshChange: (ms) => refresh.send(ms) });
+    const sync = startLiveSync(fake.api, store, { tickMs: 0, now: () => 0, refresh });
+    await sync.ready;
+    const sent = (): unknown[] => fake.calls.filter((c) => c.method === 'setPollInterval').map((c) => c.input);
+    expect(sent()).toEqual([{ ms: 2000 }]); // the stored choice, at start
+
+    store.getState().setRefreshMs(1000); // while the start-up call is in flight
+    store.getState().setRefreshMs(0); // Space
+    store.getState().setRefreshMs(1000); // Space again
+    expect(sent()).toHaveLength(1); // nothing overlaps: the later choices wait
+    fake.emit({ type: 'poll-interval', ms: 2000 }); // the echo of the start-up call, arriving late
+    expect(store.getState().refreshMs).toBe(1000);
+    answers[0].answer(); // its answer (2000) is stale: a newer choice waits
+    await vi.waitFor(() => expect(sent()).toHaveLength(2));
+    expect(store.getState().refreshMs).toBe(1000);
+    // Only the latest waiting choice is sent (the 0 in between was replaced).
+    expect(sent()[1]).toEqual({ ms: 1000 });
+    fake.emit({ type: 'poll-interval', ms: 0 }); // an older echo: ignored while 1000 is pending
+    expect(store.getState().refreshMs).toBe(1000);
+    fake.emit({ type: 'poll-interval', ms: 1000 });
+    answers[1].answer();
+    await refresh.idle();
+    expect(store.getState().refreshMs).toBe(1000);
+    expect(store.getState().pendingRefreshMs).toBeNull();
+
+    // Main may answer another interval than asked: the answer is what the UI shows.
+    store.getState().setRefreshMs(5000);
+    await vi.waitFor(() => expect(answers).toHaveLength(3));
+    answers[2].answer(2000);
+    await refresh.idle();
+    expect(store.getState().refreshMs).toBe(2000);
+    sync.stop();
+  });
+
+  it('a failed setPollInterval is shown and clears the pending choice', async () => {
+    const fake = createFakeApi(snapshot(1, []));
+    fake.api.setPollInterval = async () => ({ ok: false, code: 'FAILED', message: 'engine stopped' });
+    const store = createAppStore({ storage: memoryStorage() });
+    const refresh = createRefreshSender(fake.api, () => store);
+    refresh.send(1000);
+    await refresh.idle();
+    expect(store.getState().refreshError).toBe('engine stopped');
+    expect(store.getState().pendingRefreshMs).toBeNull();
   });
 
   it('a failing list is shown as a load error, not thrown', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeAvailability, folderOf, killAvailability, openFolderAvailability } from '../../../src/renderer/src/actions/row-actions';
+import { closeAvailability, folderOf, killAvailability, MAC_CLOSE_REASON, openFolderAvailability } from '../../../src/renderer/src/actions/row-actions';
+import { detectPlatform } from '../../../src/renderer/src/lib/platform';
 import { findPortOwners, parsePortQuery } from '../../../src/renderer/src/lib/port-owners';
 import { rowAsText, headerAsText } from '../../../src/renderer/src/table/row-text';
 import { COLUMNS } from '../../../src/renderer/src/table/column-model';
@@ -19,6 +20,20 @@ describe('row actions say why they are unavailable', () => {
     expect(closeAvailability(makeRow(), {})).toMatch(/Only established TCP/);
     expect(closeAvailability({ ...established, protocol: 'udp' }, {})).toMatch(/Only established TCP/);
     expect(closeAvailability(established, { close: 'Needs administrator' })).toBe('Needs administrator');
+  });
+  it('close is disabled up front on macOS, with the reason', () => {
+    expect(closeAvailability(established, {}, 'mac')).toBe(MAC_CLOSE_REASON);
+    expect(MAC_CLOSE_REASON).toMatch(/macOS/);
+    expect(closeAvailability(established, {}, 'linux')).toBeNull();
+    expect(closeAvailability(established, {}, 'windows')).toBeNull();
+  });
+  it('the platform comes from what the browser reports', () => {
+    expect(detectPlatform({ platform: 'MacIntel', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/537.36' })).toBe('mac');
+    expect(detectPlatform({ userAgentData: { platform: 'macOS' } })).toBe('mac');
+    expect(detectPlatform({ platform: 'Win32', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36' })).toBe('windows');
+    expect(detectPlatform({ platform: 'Linux x86_64', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36' })).toBe('linux');
+    expect(detectPlatform({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' })).toBe('other');
+    expect(detectPlatform(undefined)).toBe('other');
   });
   it('open folder needs a path and the desktop app', () => {
     expect(openFolderAvailability(makeRow({ processPath: null }), {})).toMatch(/path is not known/);
@@ -59,8 +74,11 @@ describe('copy text', () => {
     expect(rowAsText(established, ['process', 'pid', 'remoteAddress', 'remotePort', 'state'])).toBe('nginx\t100\t10.0.0.2\t443\tESTABLISHED');
     expect(headerAsText(['pid', 'localPort'])).toBe('PID\tLocal port');
   });
-  it('the remote host column is honest that reverse DNS is not resolved', () => {
-    expect(COLUMNS.remoteHost.text(established)).toBe('—');
+  it('the remote host column shows the resolved name, else the address', () => {
+    expect(COLUMNS.remoteHost.text(established)).toBe('10.0.0.2');
+    expect(COLUMNS.remoteHost.text(established, { hosts: { '10.0.0.2': null } })).toBe('10.0.0.2');
+    expect(COLUMNS.remoteHost.text(established, { hosts: { '10.0.0.2': 'db.internal' } })).toBe('db.internal');
+    expect(rowAsText(established, ['remoteAddress', 'remoteHost'], { hosts: { '10.0.0.2': 'db.internal' } })).toBe('10.0.0.2\tdb.internal');
     expect(COLUMNS.remoteHost.text(makeRow())).toBe('');
     expect(COLUMNS.state.text(makeRow({ protocol: 'udp', state: null }))).toBe('UNCONN');
   });

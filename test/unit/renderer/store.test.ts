@@ -139,10 +139,53 @@ describe('filter, columns, refresh and ui settings persist', () => {
     const sent: number[] = [];
     const a = createAppStore({ storage, onRefreshChange: (ms) => sent.push(ms) });
     a.getState().setRefreshMs(0);
+    expect(a.getState().pendingRefreshMs).toBe(0);
+    // An echo of an older value while the user's choice is pending is stale: ignored.
+    a.getState().refreshMsFromMain(5000);
+    expect(a.getState().refreshMs).toBe(0);
+    a.getState().refreshApplied(0);
+    expect(a.getState().pendingRefreshMs).toBeNull();
+    // Nothing pending: a change made elsewhere (another window) is taken, and not sent back.
     a.getState().refreshMsFromMain(5000);
     expect(sent).toEqual([0]);
     expect(a.getState().refreshMs).toBe(5000);
     expect(createAppStore({ storage }).getState().refreshMs).toBe(0);
+  });
+
+  it('Space resumes to the last non-zero interval, kept in the store (also one main set)', () => {
+    const a = createAppStore({ storage: memoryStorage() });
+    a.getState().setRefreshMs(5000);
+    a.getState().refreshApplied(5000);
+    a.getState().togglePause();
+    expect(a.getState().refreshMs).toBe(0);
+    a.getState().togglePause();
+    expect(a.getState().refreshMs).toBe(5000);
+    a.getState().refreshApplied(1000);
+    a.getState().refreshMsFromMain(0);
+    expect(a.getState().refreshMs).toBe(0);
+    a.getState().togglePause();
+    expect(a.getState().refreshMs).toBe(1000);
+    // A fresh store resumes to 2 s when the stored choice was "paused".
+    const storage = memoryStorage();
+    createAppStore({ storage }).getState().setRefreshMs(0);
+    const b = createAppStore({ storage });
+    expect(b.getState().refreshMs).toBe(0);
+    b.getState().togglePause();
+    expect(b.getState().refreshMs).toBe(2000);
+  });
+
+  it('host names are kept only while the toggle is on; the audit revision counts actions', () => {
+    const a = createAppStore({ storage: memoryStorage() });
+    a.getState().addHostNames({ '10.0.0.1': 'gw' });
+    expect(a.getState().hostNames).toEqual({});
+    a.getState().setResolveHosts(true);
+    a.getState().addHostNames({ '10.0.0.1': 'gw', '10.0.0.2': null });
+    expect(a.getState().hostNames).toEqual({ '10.0.0.1': 'gw', '10.0.0.2': null });
+    a.getState().setResolveHosts(false);
+    expect(a.getState().hostNames).toEqual({});
+    a.getState().auditChanged();
+    a.getState().auditChanged();
+    expect(a.getState().auditRevision).toBe(2);
   });
 
   it('theme persists; arrow-key selection walks the visible order', () => {

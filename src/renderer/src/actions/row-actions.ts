@@ -4,6 +4,7 @@
  */
 import type { SocketRow } from '../../../shared/types';
 import type { ActionName } from '../store/app-store';
+import type { HostPlatform } from '../lib/platform';
 
 /** null = available; otherwise the reason to show. */
 export type Availability = string | null;
@@ -15,7 +16,11 @@ export function killAvailability(row: SocketRow, unavailable: Partial<Record<Act
   return null;
 }
 
-export function closeAvailability(row: SocketRow, unavailable: Partial<Record<ActionName, string>>): Availability {
+/** Said up front on macOS, where main refuses every close the same way. */
+export const MAC_CLOSE_REASON = 'macOS offers no way to close another process’s TCP connection: end the owning process instead (Kill).';
+
+export function closeAvailability(row: SocketRow, unavailable: Partial<Record<ActionName, string>>, platform: HostPlatform = 'other'): Availability {
+  if (platform === 'mac') return MAC_CLOSE_REASON;
   if (row.protocol !== 'tcp' || row.state !== 'ESTABLISHED' || row.remoteAddress === null || row.remotePort === null) {
     return 'Only established TCP connections can be closed.';
   }

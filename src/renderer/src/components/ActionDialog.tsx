@@ -16,6 +16,25 @@ export interface ActionDialogProps {
   onUnavailable(action: ActionName, reason: string): void;
   onDone(message: string, failed: boolean): void;
   onCancel(): void;
+  /** After every confirmed attempt (it is in the audit log now). */
+  onActed?(): void;
+}
+
+/** The grace time the user may set, in seconds (the API takes up to 600 000 ms). */
+export const MAX_GRACE_SEC = 600;
+
+/** "5", "2.5" -> ms; null when it is not a number of seconds in 0…600. */
+export function parseGraceSeconds(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const sec = Number(t);
+  return sec >= 0 && sec <= MAX_GRACE_SEC ? Math.round(sec * 1000) : null;
+}
+
+/** The fingerprint that pins the kill: the one on the row the user saw, else (rows without one) the plan's. */
+export function pinnedStartKey(row: Pick<SocketRow, 'pid' | 'processStartKey'>, plan: KillOutcome | undefined): string | null {
+  if (row.processStartKey) return row.processStartKey;
+  return (plan?.targets.find((t) => t.pid === row.pid) ?? plan?.targets[0])?.startKey ?? null;
 }
 
 type Phase =
@@ -43,42 +62,60 @@ function SupervisorNote({ supervisor }: { supervisor: Supervisor }): ReactNode {
   );
 }
 
-export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }: ActionDialogProps): ReactNode {
+export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, onActed }: ActionDialogProps): ReactNode {
   const [phase, setPhase] = useState<Phase>({ step: 'planning' });
   const [force, setForce] = useState(false);
   const [tree, setTree] = useState(false);
   const [elevate, setElevate] = useState(false);
+  /** Seconds between the graceful stop and the forced one; '' until the plan tells main's default. */
+  const [graceText, setGraceText] = useState('');
+  const [plan, setPlan] = useState<KillOutcome | undefined>(undefined);
 
   useEffect(() => {
     let alive = true;
     const ask: Promise<Result<KillOutcome | CloseOutcome>> =
       kind === 'kill'
-        ? api.kill({ pid: row.pid ?? undefined, confirm: false })
+        ? api.kill({ pid: row.pid ?? undefined, startKey: row.processStartKey ?? null, confirm: false })
         : api.close({ localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress ?? '', remotePort: row.remotePort ?? 0, confirm: false });
     void ask.then((r) => {
       if (!alive) return;
       if (!r.ok) {
         if (r.code === 'NOT_IMPLEMENTED' || r.code === 'UNSUPPORTED') onUnavailable(kind, r.message);
         setPhase({ step: 'refused', message: r.message });
-      } else if (kind === 'kill') setPhase({ step: 'plan', kill: r.value as KillOutcome });
-      else setPhase({ step: 'plan', close: r.value as CloseOutcome });
+      } else if (kind === 'kill') {
+        const kill = r.value as KillOutcome;
+        setPlan(kill);
+        setGraceText((text) => text || String((kill.method?.graceMs ?? 5000) / 1000));
+        setPhase({ step: 'plan', kill });
+      } else {
+        const close = r.value as CloseOutcome;
+        if (close.result === 'unsupported') onUnavailable('close', close.message);
+        setPhase({ step: 'plan', close });
+      }
     });
     return () => {
       alive = false;
     };
   }, [api, kind, row, onUnavailable]);
 
-  // The fingerprint the plan saw: the kill is refused if the pid was reused since.
-  const [startKey, setStartKey] = useState<string | null>(null);
-  useEffect(() => {
-    if (phase.step === 'plan' && phase.kill) setStartKey((phase.kill.targets.find((t) => t.pid === row.pid) ?? phase.kill.targets[0])?.startKey ?? null);
-  }, [phase, row.pid]);
+  // Pin the process the user saw on the row: if the pid now belongs to another process, main refuses.
+  const startKey = pinnedStartKey(row, plan);
+  const graceMs = parseGraceSeconds(graceText);
 
   const act = async (asAdmin: boolean): Promise<void> => {
     if (phase.step !== 'plan' && phase.step !== 'done') return;
     setPhase({ step: 'acting' });
     if (kind === 'kill') {
-      const r = await api.kill({ pid: row.pid ?? undefined, startKey, force, tree, confirm: true, ...(asAdmin ? { elevate: true } : {}) });
+      const r = await api.kill({
+        pid: row.pid ?? undefined,
+        startKey,
+        force,
+        tree,
+        ...(!force && graceMs !== null ? { graceMs } : {}),
+        confirm: true,
+        ...(asAdmin ? { elevate: true } : {}),
+      });
+      onActed?.();
       if (!r.ok) return setPhase({ step: 'done', message: r.message, failed: true });
       setPhase({ step: 'done', message: r.value.message, failed: r.value.result !== 'ended', offer: r.value.offer, needsElevation: r.value.needsElevation });
     } else {
@@ -90,6 +127,7 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
         confirm: true,
         ...(asAdmin ? { elevate: true } : {}),
       });
+      onActed?.();
       if (!r.ok) return setPhase({ step: 'done', message: r.message, failed: true });
       setPhase({ step: 'done', message: r.value.message, failed: r.value.result !== 'closed', needsElevation: r.value.needsElevation });
     }
@@ -146,6 +184,27 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
                 <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} data-testid="kill-force" /> Force immediately (no graceful
                 stop)
               </label>
+              <label className={force ? 'muted' : undefined}>
+                Wait{' '}
+                <input
+                  type="number"
+                  className="grace-input"
+                  min={0}
+                  max={MAX_GRACE_SEC}
+                  step={1}
+                  value={graceText}
+                  disabled={force}
+                  onChange={(e) => setGraceText(e.target.value)}
+                  aria-invalid={!force && graceMs === null}
+                  data-testid="kill-grace"
+                />{' '}
+                seconds after the graceful stop before forcing
+              </label>
+              {!force && graceMs === null && (
+                <span className="error-text small" data-testid="kill-grace-error">
+                  Give the grace time in seconds, 0 to {MAX_GRACE_SEC}.
+                </span>
+              )}
               <label>
                 <input type="checkbox" checked={tree} onChange={(e) => setTree(e.target.checked)} /> Also end its child processes
               </label>
@@ -201,7 +260,7 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel }
               <button
                 type="button"
                 className="danger"
-                disabled={phase.step !== 'plan' || Boolean(planRefused && !planNeedsElevation)}
+                disabled={phase.step !== 'plan' || Boolean(planRefused && !planNeedsElevation) || (kind === 'kill' && !force && graceMs === null)}
                 onClick={() => void act(elevate)}
                 data-testid="action-confirm"
               >

@@ -130,7 +130,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactNode {
                 {d.meanings.map((m, j) => (
                   <li key={j}>
                     <b>{m.name}</b> — {m.description} <span className="source">{m.source}</span>
-                    {(m.typicalProcesses?.length || m.windowsServices?.length) && (
+                    {((m.typicalProcesses?.length ?? 0) > 0 || (m.windowsServices?.length ?? 0) > 0) && (
                       <div className="muted small">
                         {m.typicalProcesses?.length ? `usually ${m.typicalProcesses.join(', ')}` : ''}
                         {m.windowsServices?.length ? ` · services ${m.windowsServices.join(', ')}` : ''}

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { COLUMNS, NO_VALUE, type ColumnId, type SortSpec } from '../table/column-model';
+import { COLUMNS, NO_VALUE, type CellContext, type ColumnId, type SortSpec } from '../table/column-model';
 import type { LiveRow } from '../store/live-rows';
 
 export const ROW_HEIGHT = 24;
@@ -25,11 +25,15 @@ export interface SocketTableProps {
   onContextMenu(row: LiveRow, column: ColumnId | null, x: number, y: number): void;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
   emptyText: string;
+  /** Reverse-DNS names by address, for the Remote host column. */
+  hosts?: CellContext['hosts'];
+  /** The index range of rows in the DOM (the viewport plus overscan), e.g. to resolve only their hosts. */
+  onViewport?(first: number, last: number): void;
 }
 
-function Cell({ id, live }: { id: ColumnId; live: LiveRow }): ReactNode {
+function Cell({ id, live, ctx }: { id: ColumnId; live: LiveRow; ctx: CellContext }): ReactNode {
   const { row } = live;
-  const text = COLUMNS[id].text(row);
+  const text = COLUMNS[id].text(row, ctx);
   switch (id) {
     case 'process':
       return (
@@ -56,16 +60,23 @@ function Cell({ id, live }: { id: ColumnId; live: LiveRow }): ReactNode {
       const key = (row.state ?? (row.protocol === 'udp' ? 'udp' : '')).toLowerCase();
       return text ? <span className={`state state-${key}`}>{text}</span> : null;
     }
-    case 'remoteHost':
-      return <span className="muted">{text}</span>;
+    case 'remoteHost': {
+      const named = row.remoteAddress !== null && Boolean(ctx.hosts?.[row.remoteAddress]);
+      return (
+        <span className={named ? undefined : 'muted'} title={named ? `${text} (${row.remoteAddress})` : undefined}>
+          {text}
+        </span>
+      );
+    }
     default:
       return <span title={text.length > 18 ? text : undefined}>{text}</span>;
   }
 }
 
 export function SocketTable(props: SocketTableProps): ReactNode {
-  const { rows, columns, widths, sorting, selectedId } = props;
+  const { rows, columns, widths, sorting, selectedId, hosts, onViewport } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const ctx = useMemo<CellContext>(() => ({ hosts }), [hosts]);
 
   const columnDefs = useMemo<ColumnDef<LiveRow>[]>(
     () =>
@@ -109,6 +120,13 @@ export function SocketTable(props: SocketTableProps): ReactNode {
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items.length ? items[0].index : 0;
+  const lastIndex = items.length ? items[items.length - 1].index : -1;
+  useEffect(() => {
+    onViewport?.(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, onViewport]);
 
   const totalWidth = table.getTotalSize();
   const sort = sorting[0];
@@ -172,7 +190,7 @@ export function SocketTable(props: SocketTableProps): ReactNode {
           </div>
         ) : (
           <div className="tbody" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {items.map((item) => {
               const live = rows[item.index];
               const selected = live.row.id === selectedId;
               return (
@@ -196,7 +214,7 @@ export function SocketTable(props: SocketTableProps): ReactNode {
                 >
                   {columns.map((id) => (
                     <div key={id} className={`td${COLUMNS[id].align === 'right' ? ' right' : ''}`} role="gridcell" data-col={id}>
-                      <Cell id={id} live={live} />
+                      <Cell id={id} live={live} ctx={ctx} />
                     </div>
                   ))}
                 </div>

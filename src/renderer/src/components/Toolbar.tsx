@@ -126,7 +126,11 @@ export function Toolbar(p: ToolbarProps): ReactNode {
               <input type="checkbox" checked={p.resolveHosts} onChange={(e) => p.onResolveHosts(e.target.checked)} data-testid="resolve-hosts" /> Resolve remote host
               names
             </label>
-            {p.resolveHosts && <p className="muted small">Reverse DNS is not available yet: the Remote host column shows “—”.</p>}
+            {p.resolveHosts && (
+              <p className="muted small" data-testid="resolve-hosts-note">
+                Names are looked up for the rows in view only (reverse DNS, cached); until one is known, or when there is none, the address is shown.
+              </p>
+            )}
             <button type="button" className="link" onClick={p.onResetColumns}>
               Reset columns
             </button>

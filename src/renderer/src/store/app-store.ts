@@ -17,6 +17,8 @@ export const STORAGE_KEYS = {
 } as const;
 
 export const REFRESH_CHOICES = [0, 1000, 2000, 5000] as const;
+/** Reverse-DNS answers the renderer keeps at most. */
+export const MAX_HOST_NAMES = 5000;
 
 // ---- sockets -------------------------------------------------------------------------------------------
 export interface SocketsSlice {
@@ -65,11 +67,26 @@ export interface ColumnsSlice {
 export interface RefreshSlice {
   /** 0 = paused. */
   refreshMs: number;
+  /** The last non-zero interval: what Space resumes to. */
+  resumeRefreshMs: number;
+  /**
+   * The interval last sent to main and not answered yet. While set, `poll-interval` echoes of any other
+   * value are stale (an older choice, or another window's) and are ignored, so the UI never flips back.
+   */
+  pendingRefreshMs: number | null;
   refreshError: string | null;
-  /** Set by the user: persisted and sent to main (the sync layer calls api.setPollInterval). */
+  /** Set by the user: persisted and sent to main (onRefreshChange: the sync layer's refresh sender). */
   setRefreshMs(ms: number): void;
-  /** Told by main (poll-interval event): no echo back. */
+  /** Space: pause, or resume to the last non-zero interval. */
+  togglePause(): void;
+  /** Told by main (poll-interval event): no echo back; ignored while another value is pending. */
   refreshMsFromMain(ms: number): void;
+  /** The refresh sender is about to send `ms` to main. */
+  refreshSent(ms: number): void;
+  /** Main answered the latest setPollInterval with the interval it now uses. */
+  refreshApplied(ms: number): void;
+  /** The latest setPollInterval failed. */
+  refreshFailed(message: string): void;
   setRefreshError(message: string | null): void;
 }
 
@@ -83,7 +100,7 @@ export interface SelectionSlice {
 
 // ---- ui ------------------------------------------------------------------------------------------------
 export type ThemeChoice = 'system' | 'light' | 'dark';
-export type Tab = 'sockets' | 'listener';
+export type Tab = 'sockets' | 'listener' | 'audit';
 export type ActionName = 'kill' | 'close' | 'openPath';
 
 export interface UiSlice {
@@ -91,6 +108,10 @@ export interface UiSlice {
   tab: Tab;
   portQuery: string;
   resolveHosts: boolean;
+  /** Reverse-DNS answers by address (null = no name), filled only while resolveHosts is on. */
+  hostNames: Readonly<Record<string, string | null>>;
+  /** Bumped after every kill / close attempt, so the audit view re-reads the log. */
+  auditRevision: number;
   /** Actions known to be unavailable here, with the reason the API gave (NOT_IMPLEMENTED / UNSUPPORTED). */
   unavailable: Partial<Record<ActionName, string>>;
   notice: { text: string; kind: 'info' | 'error' } | null;
@@ -98,6 +119,8 @@ export interface UiSlice {
   setTab(tab: Tab): void;
   setPortQuery(query: string): void;
   setResolveHosts(on: boolean): void;
+  addHostNames(hosts: Readonly<Record<string, string | null>>): void;
+  auditChanged(): void;
   markUnavailable(action: ActionName, reason: string): void;
   setNotice(notice: UiSlice['notice']): void;
 }
@@ -267,13 +290,29 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
       // refresh
       refreshMs,
+      resumeRefreshMs: refreshMs > 0 ? refreshMs : 2000,
+      pendingRefreshMs: null,
       refreshError: null,
       setRefreshMs(ms) {
-        set({ refreshMs: ms, refreshError: null });
+        set({ refreshMs: ms, pendingRefreshMs: ms, refreshError: null, ...(ms > 0 ? { resumeRefreshMs: ms } : {}) });
         saveJson(storage, STORAGE_KEYS.refresh, { refreshMs: ms });
         options.onRefreshChange?.(ms);
       },
-      refreshMsFromMain: (ms) => set({ refreshMs: ms }),
+      togglePause() {
+        const s = get();
+        s.setRefreshMs(s.refreshMs === 0 ? s.resumeRefreshMs : 0);
+      },
+      refreshMsFromMain(ms) {
+        const pending = get().pendingRefreshMs;
+        if (pending !== null && ms !== pending) return;
+        set({ refreshMs: ms, ...(ms > 0 ? { resumeRefreshMs: ms } : {}) });
+      },
+      refreshSent: (ms) => set({ pendingRefreshMs: ms }),
+      refreshApplied(ms) {
+        set({ refreshMs: ms, pendingRefreshMs: null, ...(ms > 0 ? { resumeRefreshMs: ms } : {}) });
+        if ((REFRESH_CHOICES as readonly number[]).includes(ms)) saveJson(storage, STORAGE_KEYS.refresh, { refreshMs: ms });
+      },
+      refreshFailed: (message) => set({ pendingRefreshMs: null, refreshError: message }),
       setRefreshError: (refreshError) => set({ refreshError }),
 
       // selection
@@ -290,6 +329,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       ...ui,
       tab: 'sockets',
       portQuery: '',
+      hostNames: {},
+      auditRevision: 0,
       unavailable: {},
       notice: null,
       setTheme(theme) {
@@ -299,9 +340,18 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setTab: (tab) => set({ tab }),
       setPortQuery: (portQuery) => set({ portQuery }),
       setResolveHosts(resolveHosts) {
-        set({ resolveHosts });
+        // Names are dropped when the toggle goes off: turned on again, they are asked afresh.
+        set(resolveHosts ? { resolveHosts } : { resolveHosts, hostNames: {} });
         saveUi();
       },
+      addHostNames(hosts) {
+        if (!get().resolveHosts) return;
+        const known = get().hostNames;
+        // Bounded: past MAX_HOST_NAMES the old answers go (they are cached in main anyway).
+        const base = Object.keys(known).length >= MAX_HOST_NAMES ? {} : known;
+        set({ hostNames: { ...base, ...hosts } });
+      },
+      auditChanged: () => set({ auditRevision: get().auditRevision + 1 }),
       markUnavailable: (action, reason) => set({ unavailable: { ...get().unavailable, [action]: reason } }),
       setNotice: (notice) => set({ notice }),
     };

@@ -4,10 +4,13 @@
  */
 import type { PortScopeApi, PushEvent } from '../../../shared/api';
 import type { SnapshotDiff } from '../../../shared/types';
+import { err } from '../../../shared/result';
 import type { AppStore } from './app-store';
 
 export interface LiveSyncOptions {
   now?: () => number;
+  /** How the interval goes to main; one is made for `store` when absent (main.tsx shares its own). */
+  refresh?: RefreshSender;
   /** How often highlights are aged (ms, default 1000: each pass re-filters the table); 0 disables the timer (tests call `tick`). */
   tickMs?: number;
 }
@@ -69,10 +72,8 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
 
   const unsubscribe = api.subscribe(onEvent);
   const ready = pull();
-  // Tell main the interval this user chose last time.
-  void api.setPollInterval({ ms: store.getState().refreshMs }).then((r) => {
-    if (!r.ok) store.getState().setRefreshError(r.message);
-  });
+  // Tell main the interval this user chose last time (through the same queue as every later choice).
+  (options.refresh ?? createRefreshSender(api, () => store)).send(store.getState().refreshMs);
   const timer = options.tickMs === 0 ? null : setInterval(() => store.getState().expire(now()), options.tickMs ?? 1000);
 
   return {
@@ -87,11 +88,50 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
   };
 }
 
-/** The store's onRefreshChange: send the user's choice to main and surface failures. */
-export function sendRefreshInterval(api: PortScopeApi, getStore: () => AppStore | null): (ms: number) => void {
-  return (ms) => {
-    void api.setPollInterval({ ms }).then((r) => {
-      if (!r.ok) getStore()?.getState().setRefreshError(r.message);
+export interface RefreshSender {
+  /** Send this interval to main (after any call still in flight); a newer send replaces a queued one. */
+  send(ms: number): void;
+  /** Resolves when nothing is in flight or queued (tests). */
+  idle(): Promise<void>;
+}
+
+/**
+ * setPollInterval calls go one after another, never overlapping, so main applies them in the user's
+ * order. Only the answer to the latest call is applied (its `ms` is what main now uses); a choice made
+ * while a call is in flight waits and replaces any older waiting one. The store is told what is pending,
+ * so `poll-interval` echoes of older values are ignored meanwhile.
+ */
+export function createRefreshSender(api: PortScopeApi, getStore: () => AppStore | null): RefreshSender {
+  let queued: number | null = null;
+  let running: Promise<void> | null = null;
+
+  const pump = async (): Promise<void> => {
+    while (queued !== null) {
+      const ms = queued;
+      queued = null;
+      getStore()?.getState().refreshSent(ms);
+      const r = await api.setPollInterval({ ms }).catch((e: unknown) => err('FAILED', `Could not set the refresh interval: ${e instanceof Error ? e.message : String(e)}`));
+      if (queued !== null) continue; // a newer choice waits: this answer is already stale
+      const state = getStore()?.getState();
+      if (r.ok) state?.refreshApplied(r.value.ms);
+      else state?.refreshFailed(r.message);
+    }
+  };
+  const start = (): void => {
+    running = pump().finally(() => {
+      running = null;
+      if (queued !== null) start();
     });
+  };
+
+  return {
+    send(ms) {
+      queued = ms;
+      getStore()?.getState().refreshSent(ms);
+      if (!running) start();
+    },
+    idle: async () => {
+      while (running) await running;
+    },
   };
 }

@@ -23,6 +23,11 @@ export const COLUMN_IDS = [
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
+/** What a cell may need besides its row: reverse-DNS names by address (the Remote host column). */
+export interface CellContext {
+  hosts?: Readonly<Record<string, string | null>>;
+}
+
 export interface ColumnModel {
   id: ColumnId;
   label: string;
@@ -30,7 +35,7 @@ export interface ColumnModel {
   width: number;
   align?: 'right';
   /** Cell text (also used for copy and export). */
-  text: (row: SocketRow) => string;
+  text: (row: SocketRow, ctx?: CellContext) => string;
   compare: (a: SocketRow, b: SocketRow) => number;
 }
 
@@ -108,8 +113,8 @@ export const COLUMNS: Record<ColumnId, ColumnModel> = {
     id: 'remoteHost',
     label: 'Remote host',
     width: 140,
-    // No reverse-DNS API exists yet: the column is honest about it.
-    text: (r) => (r.remoteAddress ? NO_VALUE : ''),
+    // The reverse-DNS name once resolved (Resolve remote host names on), otherwise the address itself.
+    text: (r, ctx) => (r.remoteAddress ? (ctx?.hosts?.[r.remoteAddress] ?? r.remoteAddress) : ''),
     compare: (a, b) => compareAddress(a.remoteAddress, b.remoteAddress),
   },
   state: {
