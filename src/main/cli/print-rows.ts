@@ -67,5 +67,7 @@ export function printCollectionNotes(
   if (notes.unparsedLines > 0) {
     io.err(`portscope: ${notes.unparsedLines} line(s) of ${notes.source} output could not be read and were skipped.\n`);
   }
-  if (notes.ownersHidden && printed.some((r) => r.ownerHidden)) io.err(`portscope: note: ${notes.ownersHidden}\n`);
+  const hidden = printed.filter((r) => r.ownerHidden);
+  if (notes.ownersHidden && hidden.length) io.err(`portscope: note: ${notes.ownersHidden}\n`);
+  else if (hidden.length) io.err(`portscope: note: ${hidden.length} socket(s) show no owner: ${hidden[0]!.ownerHidden}.\n`);
 }

@@ -1,6 +1,7 @@
 /**
  * Rows whose owner the OS hides get `ownerHidden` with the reason, and the Collection a note saying what
- * to do. A socket with inode 0 (TIME_WAIT, orphaned FIN_WAIT) has no owner at all: nothing is hidden.
+ * to do when more rights would show them (other users' sockets, not root). A socket no process visibly
+ * holds (kernel, another PID namespace) gets its reason on the row only: elevation would not help. A socket with inode 0 (TIME_WAIT, orphaned FIN_WAIT) has no owner at all: nothing is hidden.
  */
 import type { RawSocket } from '../../../shared/types';
 
@@ -17,7 +18,6 @@ function ownerless(row: RawSocket): boolean {
 /** Mark hidden owners in place; returns the Collection's `ownersHidden` note (null when none). */
 export function markHiddenOwners(rows: RawSocket[], ctx: HiddenOwnerContext): string | null {
   let otherUsers = 0;
-  let invisible = 0;
   for (const row of rows) {
     if (!ownerless(row)) {
       row.ownerHidden = null; // rows are reused between polls: clear what an earlier poll set
@@ -29,14 +29,11 @@ export function markHiddenOwners(rows: RawSocket[], ctx: HiddenOwnerContext): st
       const who = row.uid === null ? 'another user' : `uid ${row.uid}${nameSuffix(ctx.userName(row.uid))}`;
       row.ownerHidden = `owned by ${who}; run as root to see the process`;
     } else {
-      invisible++;
       row.ownerHidden = 'no visible process holds it: a kernel socket, another PID namespace (container), or a process whose /proc entry may not be read';
     }
   }
-  const notes: string[] = [];
-  if (otherUsers) notes.push(`${otherUsers} socket(s) belong to other users, whose processes are hidden: run portscope as root (sudo) to see every owner`);
-  if (invisible) notes.push(`${invisible} socket(s) have no visible owner (kernel sockets, other PID namespaces, or processes whose /proc entry may not be read)`);
-  return notes.length ? notes.join('; ') + '.' : null;
+  // The note is for what rights would show; a socket no process visibly holds says why on its own row.
+  return otherUsers ? `${otherUsers} socket(s) belong to other users, whose processes are hidden: run portscope as root (sudo) to see every owner.` : null;
 }
 
 function nameSuffix(name: string | null): string {
