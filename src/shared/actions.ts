@@ -9,7 +9,13 @@ export interface KillRequest {
   pid?: number;
   port?: number;
   protocol?: 'tcp' | 'udp';
+  /** Pins `pid` (the single-pid form); with `port` it pins the owner only when there is exactly one. */
   startKey?: string | null;
+  /**
+   * The exact processes to end, each pinned by its fingerprint (what the confirmation showed). When given,
+   * these are the roots (pid / port only label the request), and each is refused if its startKey changed.
+   */
+  targets?: KillTarget[];
   force?: boolean;
   tree?: boolean;
   /** Milliseconds to wait after the graceful signal before forcing. */
@@ -98,6 +104,29 @@ export interface CloseOutcome {
   /** The connection as found before closing (state and owner), when it was found. */
   connection?: { state: string | null; pid: number | null; processName: string | null } | null;
   /** How it is / was closed: `ss -K …`, `SetTcpEntry (DELETE_TCB)`. */
+  method?: string | null;
+  needsElevation?: boolean;
+}
+
+/** Stop a Windows service (`sc stop`) instead of killing the process that hosts it. */
+export interface StopServiceRequest {
+  /** The service's short name (`W3SVC`, `MSSQL$SQLEXPRESS`), as in SocketRow.services. */
+  name: string;
+  /** false = only describe what would stop (its state, pid and the services that depend on it). */
+  confirm: boolean;
+  /** Ask for administrator rights (UAC) for this one stop. Never implicit. */
+  elevate?: boolean;
+}
+
+export interface StopServiceOutcome {
+  result: 'stopped' | 'already-stopped' | 'still-running' | 'permission-denied' | 'refused-protected' | 'not-found' | 'failed' | 'planned';
+  message: string;
+  service: string;
+  /** The service's state before (and, after acting, after) the stop: `RUNNING`, `STOPPED`, `STOP_PENDING`, … */
+  state?: string | null;
+  /** The pid hosting the service before the stop, when it was running. */
+  pid?: number | null;
+  /** How it is / was stopped: `sc.exe stop W3SVC`. */
   method?: string | null;
   needsElevation?: boolean;
 }

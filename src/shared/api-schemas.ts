@@ -38,6 +38,10 @@ export const apiInputSchemas = {
       port: portSchema.optional(),
       protocol: protocolSchema.optional(),
       startKey: z.string().max(256).nullable().optional(),
+      targets: z
+        .array(z.object({ pid: pidSchema, startKey: z.string().max(256).nullable().optional() }).strict())
+        .max(1000)
+        .optional(),
       force: z.boolean().optional(),
       tree: z.boolean().optional(),
       graceMs: z.number().int().min(0).max(600_000).optional(),
@@ -45,7 +49,7 @@ export const apiInputSchemas = {
       confirm: z.boolean(),
     })
     .strict()
-    .refine((r) => r.pid !== undefined || r.port !== undefined, { message: 'give a pid or a port' }),
+    .refine((r) => r.pid !== undefined || r.port !== undefined || (r.targets?.length ?? 0) > 0, { message: 'give a pid, a port or targets' }),
   close: z
     .object({
       localAddress: z.string().min(1).max(100),
@@ -57,6 +61,14 @@ export const apiInputSchemas = {
     })
     .strict(),
   auditLog: empty,
+  stopService: z
+    .object({
+      // A Windows service short name (W3SVC, MSSQL$SQLEXPRESS): no spaces or quotes, it goes into sc.exe's argv.
+      name: z.string().regex(/^[A-Za-z0-9_.$@+-]{1,256}$/, 'give a Windows service short name, e.g. W3SVC'),
+      elevate: z.boolean().optional(),
+      confirm: z.boolean(),
+    })
+    .strict(),
   listenStart: z
     .object({
       port: portSchema,

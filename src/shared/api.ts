@@ -6,7 +6,7 @@
  */
 import type { Result } from './result';
 import type { Snapshot, SnapshotDiff, SocketRow } from './types';
-import type { AuditEntry, CloseOutcome, CloseRequest, KillOutcome, KillRequest } from './actions';
+import type { AuditEntry, CloseOutcome, CloseRequest, KillOutcome, KillRequest, StopServiceOutcome, StopServiceRequest } from './actions';
 import type { ListenRequest, ListenerInfo, LocalAddress, ProbeOutcome, ProbeRequest, BindFailure } from './listener';
 import type { PortDescription } from './catalog/types';
 
@@ -27,6 +27,7 @@ export interface ApiMethods {
   kill: [KillRequest, KillOutcome];
   close: [CloseRequest, CloseOutcome];
   auditLog: [Record<string, never>, AuditEntry[]];
+  stopService: [StopServiceRequest, StopServiceOutcome];
   listenStart: [ListenRequest, ListenerInfo | BindFailureResult];
   listenStop: [{ id?: string; all?: boolean }, ListenerInfo[]];
   listeners: [Record<string, never>, ListenerInfo[]];
@@ -54,6 +55,7 @@ export const API_METHODS = [
   'kill',
   'close',
   'auditLog',
+  'stopService',
   'listenStart',
   'listenStop',
   'listeners',

@@ -17,6 +17,13 @@ export interface KillPlan {
   rootPids: number[];
   /** Bound sockets of the roots, watched afterwards for a restart. */
   watchedPorts: { protocol: 'tcp' | 'udp'; port: number }[];
+  /**
+   * Every pid that held a watched port before the kill (the roots and any process sharing the socket, e.g.
+   * a parent and its forked worker). Seeing one of these on the port afterwards is not a restart.
+   */
+  portOwnersBefore: number[];
+  /** Pinned roots that had already ended when the plan was made (nothing to signal for them). */
+  alreadyEnded: number[];
   graceMs: number;
   offer: Supervisor | null;
 }
@@ -60,8 +67,14 @@ export async function planKill(req: KillRequest, deps: KillDeps): Promise<PlanRe
     .catch(() => []);
 
   let rootPids: number[];
-  if (req.pid !== undefined) {
+  // pid -> the fingerprint the caller saw (null = not pinned).
+  const pins = new Map<number, string | null>();
+  if (req.targets && req.targets.length > 0) {
+    for (const t of req.targets) if (!pins.has(t.pid) || t.startKey) pins.set(t.pid, t.startKey ?? null);
+    rootPids = [...pins.keys()];
+  } else if (req.pid !== undefined) {
     rootPids = [req.pid];
+    pins.set(req.pid, req.startKey ?? null);
   } else if (req.port !== undefined) {
     const onPort = rowsOnPort(rows, req.port, req.protocol);
     rootPids = [...new Set(onPort.flatMap(rowPids))];
@@ -102,8 +115,13 @@ export async function planKill(req: KillRequest, deps: KillDeps): Promise<PlanRe
     };
   };
 
-  const roots = (await Promise.all(rootPids.map((pid) => entry(pid, 'target')))).filter((e): e is KillPlanEntry => e !== null);
+  const found = await Promise.all(rootPids.map((pid) => entry(pid, 'target')));
+  const roots = found.filter((e): e is KillPlanEntry => e !== null);
+  const alreadyEnded = rootPids.filter((_, i) => found[i] === null);
   if (roots.length === 0) {
+    if (req.targets && req.targets.length > 0) {
+      return stop('not-found', `already ended: ${alreadyEnded.map((pid) => `pid ${pid}`).join(', ')} ${alreadyEnded.length === 1 ? 'is' : 'are'} no longer running; nothing was signalled`);
+    }
     return stop('not-found', req.pid !== undefined ? `no process with pid ${req.pid} is running` : `the owner of port ${req.port} has already ended`);
   }
   const targets = [...roots];
@@ -118,25 +136,26 @@ export async function planKill(req: KillRequest, deps: KillDeps): Promise<PlanRe
     return stop('refused-protected', `refused: ${guarded.map((t) => t.protectedReason).join('; ')}`, targets);
   }
 
-  // The caller's fingerprint (from the row on screen) must still match the process now behind the pid.
-  if (req.startKey) {
-    const root = roots[0] as KillPlanEntry;
-    if (roots.length === 1 && root.startKey !== null && root.startKey !== req.startKey) {
-      return stop(
-        'refused-stale',
-        `refused: pid ${root.pid} is now a different process (${root.name ?? 'unknown'}, started ${root.started ?? `at ${root.startKey}`}) than the one you saw; refresh the list and try again`,
-        targets,
-      );
-    }
+  // The caller's fingerprints (from the rows / confirmation on screen) must still match the processes now behind the pids.
+  // The legacy port + startKey form pins the owner only when the port has exactly one.
+  if (req.startKey && pins.size === 0 && roots.length === 1) pins.set((roots[0] as KillPlanEntry).pid, req.startKey);
+  const stale = roots.filter((r) => {
+    const pin = pins.get(r.pid) ?? null;
+    return pin !== null && r.startKey !== null && r.startKey !== pin;
+  });
+  if (stale.length > 0) {
+    const what = stale.map((r) => `pid ${r.pid} is now a different process (${r.name ?? 'unknown'}, started ${r.started ?? `at ${r.startKey ?? '?'}`})`).join('; ');
+    return stop('refused-stale', `refused: ${what} than the one you saw; nothing was signalled — refresh the list and try again`, targets);
   }
 
-  const watchedPorts = rows
-    .filter((r) => isBoundRow(r) && rowPids(r).some((pid) => rootPids.includes(pid)))
-    .map((r) => ({ protocol: r.protocol, port: r.localPort }));
+  const watchedRows = rows.filter((r) => isBoundRow(r) && rowPids(r).some((pid) => rootPids.includes(pid)));
+  const watchedPorts = dedupePorts(watchedRows.map((r) => ({ protocol: r.protocol, port: r.localPort })));
+  // Everyone on those ports now (a parent sharing its listener with the worker being ended is not a restart later).
+  const portOwnersBefore = [...new Set(watchedPorts.flatMap((p) => rowsOnPort(rows, p.port, p.protocol).flatMap(rowPids)))];
   const offer = roots.find((r) => r.supervisor && r.supervisor.kind !== 'parent')?.supervisor ?? null;
   return {
     ok: true,
-    plan: { targets, rootPids: roots.map((r) => r.pid), watchedPorts: dedupePorts(watchedPorts), graceMs, offer },
+    plan: { targets, rootPids: roots.map((r) => r.pid), watchedPorts, portOwnersBefore, alreadyEnded, graceMs, offer },
   };
 }
 

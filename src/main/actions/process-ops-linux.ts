@@ -43,7 +43,7 @@ export function linuxProcessOps(): ProcessOps {
       return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
     },
     signal: async (pid, mode) => posixSignal(pid, mode),
-    signalElevated: (pid, mode) => elevatedSignal('linux', pid, mode),
+    signalElevated: (pid, mode, startKey) => elevatedSignal('linux', pid, mode, startKey ?? null),
     async supervisor(pid) {
       const text = await readText(`/proc/${pid}/cgroup`);
       if (!text) return null;

@@ -21,7 +21,7 @@ export function macosProcessOps(): ProcessOps {
       }
     },
     signal: async (pid, mode) => posixSignal(pid, mode),
-    signalElevated: (pid, mode) => elevatedSignal('darwin', pid, mode),
+    signalElevated: (pid, mode, startKey) => elevatedSignal('darwin', pid, mode, startKey ?? null),
     async supervisor(pid) {
       const out = await runTool('ps', ['-o', 'ppid=', '-p', String(pid)]);
       const ppid = Number(out?.stdout.toString().trim());

@@ -41,7 +41,7 @@ export function windowsProcessOps(): ProcessOps {
       }
     },
     signal: taskkill,
-    signalElevated: (pid, mode) => elevatedSignal('win32', pid, mode),
+    signalElevated: (pid, mode, startKey) => elevatedSignal('win32', pid, mode, startKey ?? null),
     async supervisor(_pid, facts) {
       const service = facts?.services[0];
       return service ? { kind: 'windows-service', name: `Windows service ${service}`, stopCommand: ['sc', 'stop', service] } : null;

@@ -10,8 +10,11 @@ import type { ProcEntry } from './proc-parse';
 export type SignalMode = 'graceful' | 'force';
 
 export interface SignalAttempt {
-  /** sent: the OS accepted it; gone: no such process; denied: not allowed; failed: other error. */
-  result: 'sent' | 'gone' | 'denied' | 'failed';
+  /**
+   * sent: the OS accepted it; gone: no such process; denied: not allowed; failed: other error;
+   * stale: not sent, the pid now belongs to a different process (the elevated helper's own re-check).
+   */
+  result: 'sent' | 'gone' | 'denied' | 'failed' | 'stale';
   detail?: string;
 }
 
@@ -23,8 +26,12 @@ export interface ProcessOps {
   /** Still running (zombies count as ended: they are dead and only wait for their parent to reap them). */
   alive(pid: number): Promise<boolean>;
   signal(pid: number, mode: SignalMode): Promise<SignalAttempt>;
-  /** The same signal through the OS's elevation prompt (pkexec / administrator prompt / UAC). */
-  signalElevated(pid: number, mode: SignalMode): Promise<SignalAttempt>;
+  /**
+   * The same signal through the OS's elevation prompt (pkexec / administrator prompt / UAC). With a
+   * startKey, the elevated helper re-checks the process's start time right before signalling (the prompt
+   * can take minutes) and answers `stale` instead of signalling a reused pid.
+   */
+  signalElevated(pid: number, mode: SignalMode, startKey?: string | null): Promise<SignalAttempt>;
   /** Who supervises (and may restart) the process, from its cgroup / services / parent. */
   supervisor(pid: number, facts: ProcessFacts | null): Promise<Supervisor | null>;
   /** Basic facts when the engine has none (name, path, command, parent). */

@@ -13,12 +13,18 @@ export interface Restart {
   port: { protocol: 'tcp' | 'udp'; port: number };
 }
 
+/**
+ * `ownersBefore`: every pid that held one of the ports before the kill (recorded by the plan). A process
+ * that shared the socket all along (a parent and its forked worker) still holding it is not a restart.
+ */
 export async function watchForRestart(
   deps: KillDeps,
   ports: readonly { protocol: 'tcp' | 'udp'; port: number }[],
   endedPids: readonly number[],
+  ownersBefore: readonly number[] = [],
 ): Promise<Restart | null> {
   if (ports.length === 0 || deps.restartWatchMs <= 0) return null;
+  const known = new Set([...endedPids, ...ownersBefore]);
   const step = Math.max(deps.pollMs, 250);
   const deadline = Date.now() + deps.restartWatchMs;
   while (Date.now() < deadline) {
@@ -30,7 +36,7 @@ export async function watchForRestart(
     for (const port of ports) {
       const newPid = rowsOnPort(rows, port.port, port.protocol)
         .flatMap(rowPids)
-        .find((pid) => !endedPids.includes(pid));
+        .find((pid) => !known.has(pid));
       if (newPid !== undefined) return { newPid, supervisor: await whoRestarted(deps, newPid), port };
     }
   }

@@ -11,14 +11,18 @@ import { defaultKillDeps, type KillDeps } from '../actions/kill-deps';
 import { processOps } from '../actions/process-ops-table';
 import { closeConnection } from '../actions/close-connection';
 import { appendAudit, auditLogPath, readAudit } from '../actions/audit-log';
+import { stopService, type StopServiceDeps } from '../actions/stop-service';
+import { elevationDeclined, runElevated } from '../actions/elevation';
+import { runTool } from '../lib/exec';
 
-type ActionHandlers = Pick<Handlers, 'kill' | 'close' | 'auditLog'>;
+type ActionHandlers = Pick<Handlers, 'kill' | 'close' | 'auditLog' | 'stopService'>;
 
 export interface ActionContext {
   engine: Engine;
   dataDir?: string;
   /** Tests override timings or the OS layer. */
   killDeps?: Partial<KillDeps>;
+  stopServiceDeps?: Partial<StopServiceDeps>;
 }
 
 function killTarget(req: KillRequest, outcome: KillOutcome): string {
@@ -32,7 +36,9 @@ function killTarget(req: KillRequest, outcome: KillOutcome): string {
   const what =
     req.pid !== undefined
       ? named(req.pid)
-      : `${req.protocol ? `${req.protocol} ` : ''}port ${req.port}${roots.length ? ` (${roots.map((t) => named(t.pid)).join(', ')})` : ''}`;
+      : req.port !== undefined
+        ? `${req.protocol ? `${req.protocol} ` : ''}port ${req.port}${roots.length ? ` (${roots.map((t) => named(t.pid)).join(', ')})` : ''}`
+        : (req.targets ?? []).map((t) => named(t.pid)).join(', ');
   return `${what}${flags ? ` [${flags}]` : ''}`;
 }
 
@@ -42,6 +48,16 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
   const auditFile = auditLogPath(ctx.dataDir);
   const audit = (action: string, target: string, result: string): Promise<boolean> =>
     appendAudit(auditFile, { time: new Date().toISOString(), action, target, result });
+
+  const serviceDeps: StopServiceDeps = {
+    platform: deps.platform,
+    run: (file, args) => runTool(file, args),
+    runElevated: (file, args) => runElevated(deps.platform, file, args),
+    declined: (out) => elevationDeclined(deps.platform, out),
+    stopWaitMs: 20_000,
+    pollMs: 500,
+    ...ctx.stopServiceDeps,
+  };
 
   return {
     async kill(req) {
@@ -54,6 +70,14 @@ export function createActionHandlers(ctx: ActionContext): ActionHandlers {
       if (req.confirm) {
         const target = `tcp ${req.localAddress}:${req.localPort} → ${req.remoteAddress}:${req.remotePort}${req.elevate ? ' [elevated]' : ''}`;
         await audit('close', target, result.ok ? `${result.value.result}: ${result.value.message}` : `error: ${result.message}`);
+      }
+      return result;
+    },
+    async stopService(req) {
+      const result = await stopService(req, serviceDeps);
+      if (req.confirm) {
+        const target = `Windows service ${req.name}${req.elevate ? ' [elevated]' : ''}`;
+        await audit('stop-service', target, result.ok ? `${result.value.result}: ${result.value.message}` : `error: ${result.message}`);
       }
       return result;
     },

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, UsageError, parsePidArg, parsePortArg, type CliCommand, type CliIo, type ParsedValues } from '../command';
-import type { KillOutcome, KillPlanEntry, KillRequest } from '../../../shared/actions';
+import type { KillOutcome, KillPlanEntry, KillRequest, KillTarget } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
 
 /** Ask y/N on a terminal; false (and say so) when stdin is not a terminal: scripts must pass --yes. */
@@ -132,10 +132,11 @@ Exit codes: 0 ended, 1 refused / not found / still running / permission denied /
         return EXIT_NOTHING;
       }
     }
-    // Act on the process the user was shown: its fingerprint must still match (pid reuse guard).
+    // Act on exactly the processes the user was shown, each pinned by pid and start fingerprint (pid reuse
+    // guard): a new owner of the port since the confirmation is not ended, a reused pid is refused.
     const roots = planned.value.targets.filter((t) => t.role !== 'child');
-    const pinned = roots.length === 1 && roots[0]?.startKey ? { startKey: roots[0].startKey } : {};
-    const done = (await service().dispatch('kill', { ...request, ...pinned, confirm: true })) as Result<KillOutcome>;
+    const targets: KillTarget[] = roots.map((t) => ({ pid: t.pid, startKey: t.startKey }));
+    const done = (await service().dispatch('kill', { ...request, targets, confirm: true })) as Result<KillOutcome>;
     if (!done.ok) return reportError(io, done);
     print(done.value);
     return EXIT_BY_RESULT[done.value.result];
