@@ -24,16 +24,15 @@ export function readJsonObjects(text: string): { objects: Record<string, unknown
 }
 
 /**
- * The complete depth-1 objects of a top-level array that does not parse (cut mid-way): each `{…}`
- * directly inside the `[` that closes and parses on its own. String-aware, like splitTopLevel.
+ * Walk the JSON brackets of `text`, skipping those inside strings. `visit` gets each bracket's index and
+ * the depth inside it (1 for a top-level `[`); returning true stops the walk. A quote outside any
+ * bracket is reported as depth 0 (a top-level string).
  */
-export function completeArrayItems(chunk: string): unknown[] {
-  const items: unknown[] = [];
+function walkBrackets(text: string, visit: (i: number, c: string, depth: number) => boolean | void): void {
   let depth = 0;
-  let start = -1;
   let inString = false;
-  for (let i = 0; i < chunk.length; i++) {
-    const c = chunk[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
@@ -41,22 +40,32 @@ export function completeArrayItems(chunk: string): unknown[] {
     }
     if (c === '"') {
       inString = true;
+      if (depth === 0 && visit(i, c, 0)) return;
     } else if (c === '{' || c === '[') {
-      if (depth === 1 && c === '{') start = i;
-      depth++;
+      if (visit(i, c, ++depth)) return;
     } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 1 && c === '}' && start >= 0) {
-        try {
-          items.push(JSON.parse(chunk.slice(start, i + 1)));
-        } catch {
-          // a broken object in the middle: skipped (the chunk is already counted as unreadable)
-        }
-        start = -1;
-      }
-      if (depth <= 0) break; // the array closed: whatever made it unparsable follows
+      if (visit(i, c, depth--)) return;
+      if (depth < 0) depth = 0;
     }
   }
+}
+
+/** The complete depth-1 objects of a top-level array that does not parse (cut mid-way): each `{…}` directly inside the `[`. */
+export function completeArrayItems(chunk: string): unknown[] {
+  const items: unknown[] = [];
+  let start = -1;
+  walkBrackets(chunk, (i, c, depth) => {
+    if (c === '{' && depth === 2) start = i;
+    else if (c === '}' && depth === 2 && start >= 0) {
+      try {
+        items.push(JSON.parse(chunk.slice(start, i + 1)));
+      } catch {
+        // a broken object in the middle: skipped (the chunk is already counted as unreadable)
+      }
+      start = -1;
+    }
+    return c === ']' && depth === 1; // the array closed: whatever made it unparsable follows
+  });
   return items;
 }
 
@@ -73,31 +82,15 @@ function collect(value: unknown, into: Record<string, unknown>[]): void {
 /** Split concatenated JSON documents by bracket depth, string-aware. */
 export function splitTopLevel(text: string): string[] {
   const chunks: string[] = [];
-  let depth = 0;
   let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
+  walkBrackets(text, (i, c, depth) => {
+    const opens = c === '{' || c === '[' || c === '"';
+    if (opens && depth <= 1 && start < 0) start = i;
+    else if (!opens && depth === 1 && start >= 0) {
+      chunks.push(text.slice(start, i + 1));
+      start = -1;
     }
-    if (c === '"') {
-      inString = true;
-      if (start < 0) start = i;
-    } else if (c === '{' || c === '[') {
-      if (depth === 0 && start < 0) start = i;
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0 && start >= 0) {
-        chunks.push(text.slice(start, i + 1));
-        start = -1;
-      }
-      if (depth < 0) depth = 0;
-    }
-  }
+  });
   if (start >= 0) chunks.push(text.slice(start)); // truncated: JSON.parse will reject it and it is counted
   return chunks;
 }
