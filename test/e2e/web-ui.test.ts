@@ -114,6 +114,16 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A child holding one loopback connection (both ends); the caller kills it by pid. */
+async function startPair(): Promise<{ pair: ChildProcessWithoutNullStreams; serverPort: number; clientPort: number; output: () => string }> {
+  const pair = spawn(process.execPath, ['-e', PAIR], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  pair.stdout.on('data', (d: Buffer) => (out += String(d)));
+  await expect.poll(() => out.includes('}'), { timeout: WAIT }).toBe(true);
+  const { server, client } = JSON.parse(out.split('\n')[0]!) as { server: number; client: number };
+  return { pair, serverPort: server, clientPort: client, output: () => out };
+}
+
 const rowFor = (page: Page, port: number) => page.locator(`[data-testid="socket-row"][data-port="${port}"]`);
 
 async function setFilter(page: Page, text: string): Promise<void> {
@@ -388,12 +398,8 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
     const names = await reverse('127.0.0.1').catch((): string[] => []);
     const expected = names[0] ?? '127.0.0.1';
     if (!names[0]) console.warn('reverse DNS e2e: 127.0.0.1 has no name here (/etc/hosts lacks it): checking that the address is shown');
-    const pair = spawn(process.execPath, ['-e', PAIR], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const { pair, serverPort, clientPort } = await startPair();
     try {
-      let out = '';
-      pair.stdout.on('data', (d: Buffer) => (out += String(d)));
-      await expect.poll(() => out.includes('}'), { timeout: WAIT }).toBe(true);
-      const { server: serverPort, client: clientPort } = JSON.parse(out.split('\n')[0]) as { server: number; client: number };
       await setFilter(page, `lport:${clientPort} rport:${serverPort}`);
       const row = rowFor(page, clientPort);
       await row.waitFor({ timeout: WAIT });
@@ -409,12 +415,8 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
   });
 
   it('close connection from the context menu resets an established TCP connection', async () => {
-    const pair = spawn(process.execPath, ['-e', PAIR], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const { pair, serverPort, clientPort, output } = await startPair();
     try {
-      let out = '';
-      pair.stdout.on('data', (d: Buffer) => (out += String(d)));
-      await expect.poll(() => out.includes('}'), { timeout: WAIT }).toBe(true);
-      const { server: serverPort, client: clientPort } = JSON.parse(out.split('\n')[0]) as { server: number; client: number };
       await setFilter(page, `lport:${clientPort} rport:${serverPort}`);
       const row = rowFor(page, clientPort);
       await row.waitFor({ timeout: WAIT });
@@ -430,7 +432,7 @@ describe.skipIf(skipReason !== null)('web UI against real sockets', () => {
         console.warn(`close e2e: this kernel cannot destroy sockets (${outcome}); the honest message was shown`);
       } else {
         expect(outcome).toMatch(/closed/i);
-        await expect.poll(() => out.includes('closed\n'), { timeout: WAIT }).toBe(true);
+        await expect.poll(() => output().includes('closed\n'), { timeout: WAIT }).toBe(true);
       }
       await page.getByTestId('action-close').click();
     } finally {

@@ -1,10 +1,13 @@
-import type { PortScopeApi, PushEvent, ApiMethod } from '../../../src/shared/api';
+import type { ApiInput, ApiMethod, ApiOutput, PortScopeApi, PushEvent } from '../../../src/shared/api';
 import { API_METHODS } from '../../../src/shared/api';
 import { err, ok, type Result } from '../../../src/shared/result';
 import type { Snapshot } from '../../../src/shared/types';
 
+/** Canned answers per method (given the input); methods without one answer NOT_IMPLEMENTED. */
+export type FakeAnswers = Partial<{ [M in ApiMethod]: (input: ApiInput<M>) => Result<ApiOutput<M>> }>;
+
 /** A PortScopeApi double: `list` returns the current `snapshot`, tests push events with `emit`. */
-export function createFakeApi(initial: Snapshot) {
+export function createFakeApi(initial: Snapshot, answers: FakeAnswers = {}) {
   const handlers = new Set<(e: PushEvent) => void>();
   const calls: { method: ApiMethod; input: unknown }[] = [];
   const state = { snapshot: initial };
@@ -15,6 +18,8 @@ export function createFakeApi(initial: Snapshot) {
         calls.push({ method: m, input });
         if (m === 'list') return ok(structuredClone(state.snapshot));
         if (m === 'setPollInterval') return ok(input);
+        const answer = answers[m] as ((input: unknown) => Result<unknown>) | undefined;
+        if (answer) return answer(input);
         return err('NOT_IMPLEMENTED', `${m} is not implemented yet`);
       },
     ]),

@@ -1,10 +1,15 @@
 /**
  * Kill / close confirmation: first asks main for the plan (`confirm: false` does nothing), shows exactly
- * what would end, then acts only on the user's click and shows the honest outcome.
+ * what would end, then acts only on the user's click and shows the honest outcome. When the owner hosts
+ * Windows services, the kill plan also offers "Stop service X" (sc stop) instead: that flow lives in the
+ * service-stop store and its view (ServiceStop.tsx) and takes over the dialog until "Back".
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import type { PortScopeApi } from '../../../shared/api';
-import type { CloseOutcome, KillOutcome, Supervisor } from '../../../shared/actions';
+import type { CloseOutcome, KillOutcome, KillRequest, Supervisor } from '../../../shared/actions';
+import { createServiceStopStore, type ServiceStopStore } from '../actions/service-stop';
+import { ServiceOffer, ServiceStopView } from './ServiceStop';
 import type { Result } from '../../../shared/result';
 import type { SocketRow } from '../../../shared/types';
 import type { ActionName } from '../store/app-store';
@@ -35,6 +40,34 @@ export function parseGraceSeconds(text: string): number | null {
 export function pinnedStartKey(row: Pick<SocketRow, 'pid' | 'processStartKey'>, plan: KillOutcome | undefined): string | null {
   if (row.processStartKey) return row.processStartKey;
   return (plan?.targets.find((t) => t.pid === row.pid) ?? plan?.targets[0])?.startKey ?? null;
+}
+
+export interface KillChoices {
+  force?: boolean;
+  tree?: boolean;
+  /** Only sent for a graceful kill. */
+  graceMs?: number | null;
+  elevate?: boolean;
+}
+
+/**
+ * The kill request for a row: pid + startKey as before, and, when the row carries the owner's start
+ * fingerprint, `targets` pinning that root by it (main pins every root by its target's startKey). Pure.
+ */
+export function buildKillRequest(row: Pick<SocketRow, 'pid' | 'processStartKey'>, startKey: string | null, confirm: boolean, choices: KillChoices = {}): KillRequest {
+  const targets = row.pid !== null && row.processStartKey ? [{ pid: row.pid, startKey: row.processStartKey }] : null;
+  if (!confirm) return { pid: row.pid ?? undefined, startKey, ...(targets ? { targets } : {}), confirm: false };
+  const force = Boolean(choices.force);
+  return {
+    pid: row.pid ?? undefined,
+    startKey,
+    ...(targets ? { targets } : {}),
+    force,
+    tree: Boolean(choices.tree),
+    ...(!force && choices.graceMs !== null && choices.graceMs !== undefined ? { graceMs: choices.graceMs } : {}),
+    confirm: true,
+    ...(choices.elevate ? { elevate: true } : {}),
+  };
 }
 
 type Phase =
@@ -70,12 +103,19 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
   /** Seconds between the graceful stop and the forced one; '' until the plan tells main's default. */
   const [graceText, setGraceText] = useState('');
   const [plan, setPlan] = useState<KillOutcome | undefined>(undefined);
+  // The latest onActed, for the service store made once per dialog.
+  const actedRef = useRef(onActed);
+  useEffect(() => {
+    actedRef.current = onActed;
+  }, [onActed]);
+  const [serviceStore] = useState<ServiceStopStore>(() => createServiceStopStore(api, { onActed: () => actedRef.current?.() }));
+  const service = useStore(serviceStore);
 
   useEffect(() => {
     let alive = true;
     const ask: Promise<Result<KillOutcome | CloseOutcome>> =
       kind === 'kill'
-        ? api.kill({ pid: row.pid ?? undefined, startKey: row.processStartKey ?? null, confirm: false })
+        ? api.kill(buildKillRequest(row, row.processStartKey ?? null, false))
         : api.close({ localAddress: row.localAddress, localPort: row.localPort, remoteAddress: row.remoteAddress ?? '', remotePort: row.remotePort ?? 0, confirm: false });
     void ask.then((r) => {
       if (!alive) return;
@@ -106,15 +146,7 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
     if (phase.step !== 'plan' && phase.step !== 'done') return;
     setPhase({ step: 'acting' });
     if (kind === 'kill') {
-      const r = await api.kill({
-        pid: row.pid ?? undefined,
-        startKey,
-        force,
-        tree,
-        ...(!force && graceMs !== null ? { graceMs } : {}),
-        confirm: true,
-        ...(asAdmin ? { elevate: true } : {}),
-      });
+      const r = await api.kill(buildKillRequest(row, startKey, true, { force, tree, graceMs, elevate: asAdmin }));
       onActed?.();
       if (!r.ok) return setPhase({ step: 'done', message: r.message, failed: true });
       setPhase({ step: 'done', message: r.value.message, failed: r.value.result !== 'ended', offer: r.value.offer, needsElevation: r.value.needsElevation });
@@ -135,12 +167,33 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
   const planNeedsElevation = phase.step === 'plan' && Boolean(phase.kill?.needsElevation || phase.close?.needsElevation);
 
   const title = kind === 'kill' ? `End ${row.processName ?? 'process'} (PID ${row.pid ?? '?'})?` : 'Close this connection?';
+  const services = kind === 'kill' ? row.services : [];
+  const offerServices = services.length > 0 && (phase.step === 'planning' || phase.step === 'plan' || phase.step === 'refused');
   const planRefused = phase.step === 'plan' && ((phase.kill && phase.kill.result !== 'planned') || (phase.close && phase.close.result !== 'planned'));
+
+  if (service.phase.step !== 'idle') {
+    const acting = service.phase.step === 'acting';
+    return (
+      <div className="modal-backdrop" onMouseDown={acting ? undefined : onCancel}>
+        <div className="modal" role="dialog" aria-modal="true" aria-label={`Stop Windows service ${service.phase.name}?`} data-testid="action-dialog" onMouseDown={(e) => e.stopPropagation()}>
+          <ServiceStopView
+            phase={service.phase}
+            elevate={service.elevate}
+            onElevate={service.setElevate}
+            onConfirm={(asAdmin) => void service.confirm(asAdmin)}
+            onBack={service.back}
+            onClose={onDone}
+          />
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="modal-backdrop" onMouseDown={onCancel}>
       <div className="modal" role="dialog" aria-modal="true" aria-label={title} data-testid="action-dialog" onMouseDown={(e) => e.stopPropagation()}>
         <h2>{title}</h2>
+        {offerServices && <ServiceOffer processName={row.processName} services={services} onStop={(name) => void service.choose(name)} />}
         {phase.step === 'planning' && <p className="muted">Asking what this would do…</p>}
         {phase.step === 'refused' && (
           <p className="error-text" data-testid="action-refused">
