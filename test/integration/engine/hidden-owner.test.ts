@@ -3,16 +3,11 @@
  * The CLI is bundled with every dependency into a temp folder `nobody` may read.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocketRow } from '../../../src/shared/types';
 import { SocketChild } from './socket-child';
+import { bundleCliForNobody, NOBODY } from '../../helpers/cli-for-nobody';
 
-const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
 
 function whyNoUserSwitch(): string | null {
   if (process.platform !== 'linux') return 'needs Linux';
@@ -25,32 +20,19 @@ const skipReason = whyNoUserSwitch();
 if (skipReason) console.warn(`hidden-owner test skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('owners hidden from a non-root user', () => {
-  let dir: string;
+  let bundled: Awaited<ReturnType<typeof bundleCliForNobody>> | undefined;
   let cli: string;
   let child: SocketChild;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'portscope-nobody-'));
-    chmodSync(dir, 0o755);
-    cli = path.join(dir, 'portscope.mjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('../../../src/main/cli/main.ts', import.meta.url))],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'error',
-      // bundled CommonJS dependencies (systeminformation) call require()
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    });
-    chmodSync(cli, 0o644);
+    bundled = await bundleCliForNobody();
+    cli = bundled.cli;
     child = await SocketChild.start();
   });
 
   afterAll(() => {
     child?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    bundled?.dispose();
   });
 
   it('keeps root-owned rows with pid null, the user, and the reason; the note goes to stderr', () => {

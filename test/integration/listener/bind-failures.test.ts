@@ -1,13 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createService, type PortScopeService } from '../../../src/main/service/index';
 import type { BindFailureResult } from '../../../src/shared/api';
 import type { BindFailure, ListenerInfo } from '../../../src/shared/listener';
 import type { Result } from '../../../src/shared/result';
 import { canBind } from '../../../src/main/listener/bind';
 import { freePort } from './helpers';
+import { bundleCliForNobody, NOBODY } from '../../helpers/cli-for-nobody';
 
 let service: PortScopeService;
 const children: ChildProcess[] = [];
@@ -107,9 +107,8 @@ describe('bind failures through the service', () => {
   });
 });
 
-// Root ignores the privileged-port rule, so run the built CLI as "nobody" to see the real EACCES.
-const builtCli = fileURLToPath(new URL('../../../out/cli/portscope.mjs', import.meta.url));
-const canDropPrivileges = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync(builtCli);
+// Root ignores the privileged-port rule, so run the CLI as "nobody" (bundled where nobody may read it) to see the real EACCES.
+const canDropPrivileges = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
 const unprivilegedStart = (() => {
   try {
     return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
@@ -119,12 +118,15 @@ const unprivilegedStart = (() => {
 })();
 const privilegedTestable = canDropPrivileges && unprivilegedStart > 80;
 if (!privilegedTestable) {
-  console.warn('skipped the privileged-port CLI test: needs Linux as root with setpriv, `npm run build`, and ip_unprivileged_port_start > 80');
+  console.warn('skipped the privileged-port CLI test: needs Linux as root with setpriv, and ip_unprivileged_port_start > 80');
 }
 
 describe('privileged port as an ordinary user', () => {
-  it.skipIf(!privilegedTestable)('`listen 80` as nobody exits 1 and explains the privileged port and the sysctl', () => {
-    const result = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, builtCli, 'listen', '80', '--host', '127.0.0.1', '--timeout', '1'], {
+  it.skipIf(!privilegedTestable)('`listen 80` as nobody exits 1 and explains the privileged port and the sysctl', async () => {
+    const bundled = await bundleCliForNobody();
+    onTestFinished(() => bundled.dispose());
+    const result = spawnSync('/usr/bin/setpriv', [...NOBODY, process.execPath, bundled.cli, 'listen', '80', '--host', '127.0.0.1', '--timeout', '1'], {
+      cwd: '/',
       encoding: 'utf8',
       timeout: 20_000,
     });
