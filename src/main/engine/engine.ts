@@ -164,7 +164,8 @@ export function createEngine(options: EngineOptions): Engine {
     async current() {
       const wasLive = live;
       live = true;
-      if (wasLive && latest && timer) return latest;
+      // Live: the latest poll answers at once, also while the next one runs (its diff follows as a push).
+      if (wasLive && latest && (timer || inflight)) return latest;
       const snap = await poll();
       if (!timer) schedule(nextPollDelay(interval, snap.costMs));
       return snap;

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { err, type ErrorCode } from '../../shared/result';
 import { RENDERER_CSP } from './csp';
+import { jsonChunks } from '../../shared/export/json-chunks';
 
 /** Sent with every response, whatever it is. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -22,6 +23,26 @@ export function send(res: ServerResponse, status: number, body: string | Buffer,
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+/**
+ * An API answer, streamed: pieces of ~1000 rows are written as they are serialised, with the socket's
+ * backpressure respected, so a 40k-row snapshot starts arriving at once and the event loop (polls,
+ * pushes) runs between pieces.
+ */
+export async function streamJson(res: ServerResponse, status: number, value: unknown): Promise<void> {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  let pending = '';
+  for (const piece of jsonChunks(value)) {
+    pending += piece;
+    if (pending.length < 64 * 1024) continue;
+    const flushed = res.write(pending);
+    pending = '';
+    if (res.destroyed) return;
+    if (!flushed) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    else await new Promise((resolve) => setImmediate(resolve));
+  }
+  res.end(pending);
 }
 
 /** A transport-level refusal, in the same `{ok:false, code, message}` shape as every API error. */

@@ -21,7 +21,7 @@ import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { err, ok, type Result } from '../../shared/result';
 import { createService, isApiMethod, type PortScopeService } from '../service/index';
-import { send, sendError, sendJson, readBody } from './http-helpers';
+import { send, sendError, streamJson, readBody } from './http-helpers';
 import { createPushHub } from './push-hub';
 import {
   TOKEN_HEADER,
@@ -144,7 +144,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
         return sendError(res, 400, 'BAD_INPUT', 'the request body is not valid JSON');
       }
     }
-    sendJson(res, 200, await service.dispatch(method, input));
+    await streamJson(res, 200, await service.dispatch(method, input));
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
