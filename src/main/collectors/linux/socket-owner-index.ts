@@ -36,8 +36,8 @@ export interface SocketOwnerIndexOptions {
 }
 
 export interface OwnerLookup {
-  /** inode -> pids holding it, ascending. */
-  owners: Map<number, number[]>;
+  /** inode -> pids holding it, ascending (read-only: lists are shared). */
+  owners: Map<number, readonly number[]>;
   /** fd links read in this lookup (0 when the tables answered); for benchmarks and tests. */
   linksRead: number;
 }
@@ -204,15 +204,17 @@ export class SocketOwnerIndex {
   }
 
   /** inode -> pids, ascending, from the remembered tables. */
-  private ownersOf(sockets: ReadonlyMap<number, number | null>): Map<number, number[]> {
-    const owners = new Map<number, number[]>();
+  /** inode -> pids, ascending. A socket's only owner comes as that pid's one shared list (no array per socket). */
+  private ownersOf(sockets: ReadonlyMap<number, number | null>): Map<number, readonly number[]> {
+    const owners = new Map<number, readonly number[]>();
     const pids = [...this.tables.keys()].sort((a, b) => a - b);
     for (const pid of pids) {
+      const alone: readonly number[] = [pid];
       for (const inode of this.tables.get(pid)!.values()) {
         if (inode === 0 || !sockets.has(inode)) continue;
         const list = owners.get(inode);
-        if (!list) owners.set(inode, [pid]);
-        else if (list[list.length - 1] !== pid) list.push(pid);
+        if (!list) owners.set(inode, alone);
+        else if (list[list.length - 1] !== pid) owners.set(inode, [...list, pid]); // shared lists are never changed
       }
     }
     return owners;
