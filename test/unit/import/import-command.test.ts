@@ -81,6 +81,9 @@ describe('portscope import', () => {
     const forced = memoryIo();
     expect(await runCli(['import', fixture('import/ss-tunap.txt'), '--format', 'pcap'], forced)).toBe(2);
     expect(forced.stderr()).toMatch(/unknown format "pcap"/);
+    const json = memoryIo(Buffer.from('Dear diary,\ntoday nothing listened.\n'));
+    expect(await runCli(['import', '-', '--json'], json)).toBe(2);
+    expect(JSON.parse(json.stdout())).toEqual([]); // --json output stays valid JSON
   });
 
   it('exits 2 without a file, 1 when the captures hold no socket', async () => {

@@ -70,7 +70,10 @@ Examples:
       format: values.format === undefined ? 'auto' : String(values.format),
       encoding: values.encoding === undefined ? 'auto' : String(values.encoding),
     });
-    if (!result.ok) throw new UsageError(result.message);
+    if (!result.ok) {
+      if (output === 'json') io.out('[]\n'); // a script reading --json still gets valid JSON (the exit code says why)
+      throw new UsageError(result.message);
+    }
     // Annotate with the capture's OS (its port knowledge and default ephemeral range), not this machine's.
     const socketFile = result.value.files.find((f) => f.format !== 'tasklist');
     if (socketFile) {
