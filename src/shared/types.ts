@@ -117,6 +117,8 @@ export interface Snapshot {
   unparsedLines: number;
   /** Set when the OS hides some owners: what to do about it. */
   ownersHidden: string | null;
+  /** The OS the engine runs on (Node's `process.platform`: linux, win32, darwin): what actions it offers. */
+  platform?: string;
 }
 
 export interface SnapshotDiff {

@@ -113,6 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
       rows,
       unparsedLines: collection.unparsedLines,
       ownersHidden: collection.ownersHidden,
+      platform: process.platform,
     };
   }
 

@@ -22,7 +22,6 @@ import { copyText } from './lib/clipboard';
 import { downloadText, timestampForFile } from './lib/download';
 import { parsePortQuery } from './lib/port-owners';
 import { useDescribe } from './lib/use-describe';
-import { detectPlatform } from './lib/platform';
 import { useReverseDns } from './lib/use-reverse-dns';
 import { useTheme } from './lib/use-theme';
 import { useServices, useApp } from './store/app-context';
@@ -60,7 +59,7 @@ export function App(): ReactNode {
     if (s.tab === 'listener') setListenerVisited(true);
     if (s.tab === 'audit') setAuditVisited(true);
   }, [s.tab]);
-  const platform = useMemo(() => detectPlatform(typeof navigator === 'undefined' ? undefined : navigator), []);
+  const platform = s.platform;
 
   // Reverse DNS (toggle): only the rows in the DOM (viewport + overscan) are looked up, debounced.
   const [viewport, setViewport] = useState<[number, number]>([0, -1]);

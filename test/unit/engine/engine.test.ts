@@ -20,7 +20,7 @@ describe('engine', () => {
     source.rows = [raw({ localPort: 1 }), raw({ localPort: 2 })];
     const { engine, diffs } = setup(0, [source]);
     const first = await engine.current();
-    expect(first).toMatchObject({ seq: 1, source: 'fake', unparsedLines: 0 });
+    expect(first).toMatchObject({ seq: 1, source: 'fake', unparsedLines: 0, platform: process.platform });
     expect(first.rows.map((r) => r.processName)).toEqual(['proc10', 'proc10']);
     expect(diffs()).toEqual([]);
     source.rows = [raw({ localPort: 2 }), raw({ localPort: 3 })];

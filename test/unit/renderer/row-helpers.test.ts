@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { closeAvailability, folderOf, killAvailability, MAC_CLOSE_REASON, openFolderAvailability } from '../../../src/renderer/src/actions/row-actions';
-import { detectPlatform } from '../../../src/renderer/src/lib/platform';
 import { findPortOwners, parsePortQuery } from '../../../src/renderer/src/lib/port-owners';
 import { rowAsText, headerAsText } from '../../../src/renderer/src/table/row-text';
 import { COLUMNS } from '../../../src/renderer/src/table/column-model';
@@ -22,18 +21,10 @@ describe('row actions say why they are unavailable', () => {
     expect(closeAvailability(established, { close: 'Needs administrator' })).toBe('Needs administrator');
   });
   it('close is disabled up front on macOS, with the reason', () => {
-    expect(closeAvailability(established, {}, 'mac')).toBe(MAC_CLOSE_REASON);
+    expect(closeAvailability(established, {}, 'darwin')).toBe(MAC_CLOSE_REASON);
     expect(MAC_CLOSE_REASON).toMatch(/macOS/);
     expect(closeAvailability(established, {}, 'linux')).toBeNull();
-    expect(closeAvailability(established, {}, 'windows')).toBeNull();
-  });
-  it('the platform comes from what the browser reports', () => {
-    expect(detectPlatform({ platform: 'MacIntel', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/537.36' })).toBe('mac');
-    expect(detectPlatform({ userAgentData: { platform: 'macOS' } })).toBe('mac');
-    expect(detectPlatform({ platform: 'Win32', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36' })).toBe('windows');
-    expect(detectPlatform({ platform: 'Linux x86_64', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Safari/537.36' })).toBe('linux');
-    expect(detectPlatform({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' })).toBe('other');
-    expect(detectPlatform(undefined)).toBe('other');
+    expect(closeAvailability(established, {}, 'win32')).toBeNull();
   });
   it('open folder needs a path and the desktop app', () => {
     expect(openFolderAvailability(makeRow({ processPath: null }), {})).toMatch(/path is not known/);

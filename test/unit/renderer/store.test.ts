@@ -38,6 +38,13 @@ describe('sockets slice', () => {
     expect(store.getState().seq).toBe(1);
   });
 
+  it('keeps the engine\'s platform from the snapshot (what decides the actions offered)', () => {
+    const store = createAppStore({ storage: memoryStorage() });
+    expect(store.getState().platform).toBeNull();
+    store.getState().applySnapshot({ ...snap(1), platform: 'darwin' }, 0);
+    expect(store.getState().platform).toBe('darwin');
+  });
+
   it('diffs mark new green, changed yellow, removed red; then highlights fade and removed rows are dropped', () => {
     const store = createAppStore({ storage: memoryStorage() });
     store.getState().applySnapshot(snap(1), 0);

@@ -4,7 +4,6 @@
  */
 import type { SocketRow } from '../../../shared/types';
 import type { ActionName } from '../store/app-store';
-import type { HostPlatform } from '../lib/platform';
 
 /** null = available; otherwise the reason to show. */
 export type Availability = string | null;
@@ -19,8 +18,9 @@ export function killAvailability(row: SocketRow, unavailable: Partial<Record<Act
 /** Said up front on macOS, where main refuses every close the same way. */
 export const MAC_CLOSE_REASON = 'macOS offers no way to close another process’s TCP connection: end the owning process instead (Kill).';
 
-export function closeAvailability(row: SocketRow, unavailable: Partial<Record<ActionName, string>>, platform: HostPlatform = 'other'): Availability {
-  if (platform === 'mac') return MAC_CLOSE_REASON;
+/** `platform` is the engine's (the snapshot's), not the browser's: `portscope web` may be viewed from elsewhere. */
+export function closeAvailability(row: SocketRow, unavailable: Partial<Record<ActionName, string>>, platform: string | null = null): Availability {
+  if (platform === 'darwin') return MAC_CLOSE_REASON;
   if (row.protocol !== 'tcp' || row.state !== 'ESTABLISHED' || row.remoteAddress === null || row.remotePort === null) {
     return 'Only established TCP connections can be closed.';
   }

@@ -29,6 +29,8 @@ export interface SocketsSlice {
   takenAt: string | null;
   costMs: number | null;
   source: string | null;
+  /** The engine's OS (from the snapshot), null before the first one. */
+  platform: string | null;
   ownersHidden: string | null;
   loadError: string | null;
   applySnapshot(snapshot: Snapshot, now: number, options?: { mark?: boolean }): void;
@@ -203,6 +205,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       takenAt: null,
       costMs: null,
       source: null,
+      platform: null,
       ownersHidden: null,
       loadError: null,
       applySnapshot(snapshot, now, opts = {}) {
@@ -213,6 +216,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           takenAt: snapshot.takenAt,
           costMs: snapshot.costMs,
           source: snapshot.source,
+          platform: snapshot.platform ?? null,
           ownersHidden: snapshot.ownersHidden,
           loadError: null,
         });
