@@ -15,7 +15,7 @@ type DnsHandlers = Pick<Handlers, 'resolveHosts'>;
 export type ReverseResolver = (address: string) => Promise<string[]>;
 
 export interface DnsOptions {
-  /** Tests inject a resolver; by default a node:dns Resolver (hosts file, then DNS) with one try. */
+  /** Tests inject a resolver; by default a node:dns Resolver (PTR queries to the system's DNS servers) with one try. */
   reverse?: ReverseResolver;
   /** How long a name is kept (default 10 min). */
   ttlMs?: number;

@@ -3,7 +3,8 @@
  * inode an fd link points to (`socket:[12345]`), and every process's fd table at once — in a worker
  * thread when it can start one. Sync reads on purpose: one readlink per open fd is the expensive part of
  * an owner table, and sync readlinks have about twice the throughput of fs/promises, which pays a
- * thread-pool hop per link. Main-thread callers yield to the event loop between slices.
+ * thread-pool hop per link. The owner index's own reads yield to the event loop between slices; the
+ * no-worker fallback of the full read runs in one go (it is the rare case).
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
