@@ -2,7 +2,7 @@
  * zod schemas for every API input. Main validates each IPC/HTTP/WebSocket payload against these before a
  * handler sees it; the `satisfies` clause keeps them in step with ApiMethods.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiInput, ApiMethod } from './api';
 
 export const portSchema = z.number().int().min(1).max(65535);

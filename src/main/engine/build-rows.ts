@@ -43,6 +43,11 @@ function mergeServices(...lists: (readonly string[] | undefined)[]): string[] {
   return present.length === 1 ? [...present[0]!] : [...new Set(present.flat())];
 }
 
+interface OwnerListFacts {
+  named: SocketOwner[];
+  facts: (ProcessFacts | undefined)[];
+}
+
 /** What a row was built from: the next poll reuses the row while all of it is the same. */
 interface BuiltFrom {
   row: SocketRow;
@@ -70,8 +75,9 @@ export class RowBuilder {
     const fresh: SocketRow[] = [];
     const next = new Map<RawSocket, BuiltFrom>();
     const seen = new Map<string, number>();
-    // Collectors may share one owner list between rows (Linux does per process): so do the rows.
-    const namedOwners = new Map<readonly SocketOwner[], SocketOwner[]>();
+    // Collectors may share one owner list between rows (Linux does per process): so do the rows, and
+    // the named list and facts are looked up once per list, not once per row.
+    const perOwnerList = new Map<readonly SocketOwner[], OwnerListFacts>();
     const ownerName = (o: SocketOwner): string | null => join.facts.get(o.pid)?.name ?? o.processName ?? join.hints?.get(o.pid)?.name ?? null;
     for (const raw of raws) {
       const pid = raw.owners[0]?.pid ?? null;
@@ -87,10 +93,16 @@ export class RowBuilder {
         next.set(raw, before);
         continue;
       }
-      let owners = namedOwners.get(raw.owners);
-      if (!owners) namedOwners.set(raw.owners, (owners = raw.owners.map((o) => ({ pid: o.pid, processName: ownerName(o) }))));
-      const ownerFacts = raw.owners.map((o) => join.facts.get(o.pid));
+      let list = perOwnerList.get(raw.owners);
+      if (!list) {
+        list = { named: raw.owners.map((o) => ({ pid: o.pid, processName: ownerName(o) })), facts: raw.owners.map((o) => join.facts.get(o.pid)) };
+        perOwnerList.set(raw.owners, list);
+      }
+      const owners = list.named;
+      const ownerFacts = list.facts;
       const facts = ownerFacts[0];
+      // One object shape for every row (no spread, no property added later but by annotate's two):
+      // V8 then serialises, annotates and diffs them on its fast paths.
       const row: SocketRow = {
         id,
         protocol: raw.protocol,
@@ -114,9 +126,10 @@ export class RowBuilder {
         processStartKey: facts?.startKey ?? null,
         ownerHidden: raw.ownerHidden,
         dualStack: raw.dualStack,
-        ...(raw.socketCreated !== undefined ? { socketCreated: raw.socketCreated } : {}),
         meaning: null,
+        ownerVerdict: null,
       };
+      if (raw.socketCreated !== undefined) row.socketCreated = raw.socketCreated;
       rows.push(row);
       fresh.push(row);
       next.set(raw, { row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts, hint, user: uidUser });

@@ -4,7 +4,7 @@
  * in the user's data folder. Plain Node with the file access injected, so it is tested without Electron.
  * A missing or damaged file gives the defaults, never a crash; unknown keys are dropped.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const boundsSchema = z.object({
   x: z.number().int(),

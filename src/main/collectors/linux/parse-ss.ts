@@ -37,34 +37,30 @@ export interface SsEndpoint {
 
 export function parseSsEndpoint(text: string): SsEndpoint | null {
   let host: string;
-  let rest: string;
-  if (text.startsWith('[')) {
+  let rest: number; // index of the `:port` or `%zone:port` after the host
+  if (text.charCodeAt(0) === 91 /* [ */) {
     const close = text.indexOf(']');
     if (close < 0) return null;
     host = text.slice(1, close);
-    rest = text.slice(close + 1);
-    if (!rest.startsWith(':') && !rest.startsWith('%')) return null;
+    rest = close + 1;
+    const next = text.charCodeAt(rest);
+    if (next !== 58 /* : */ && next !== 37 /* % */) return null;
   } else {
-    const colon = text.lastIndexOf(':');
-    if (colon <= 0) return null;
-    host = text.slice(0, colon);
-    rest = text.slice(colon);
+    rest = text.lastIndexOf(':');
+    if (rest <= 0) return null;
+    host = text.slice(0, rest);
   }
-  // rest is `:port` or `%zone:port`
-  const portColon = rest.lastIndexOf(':');
-  if (portColon < 0) return null;
-  let scope: string | null = rest.startsWith('%') ? rest.slice(1, portColon) : null;
-  const portText = rest.slice(portColon + 1);
+  const portColon = text.lastIndexOf(':');
+  if (portColon < rest) return null;
+  let scope: string | null = text.charCodeAt(rest) === 37 ? text.slice(rest + 1, portColon) : null;
   // A zone written inside the host (`fe80::1%eth0`) is tolerated too.
   const percent = host.indexOf('%');
   if (percent >= 0) {
     scope ??= host.slice(percent + 1);
     host = host.slice(0, percent);
   }
-  let port: number;
-  if (portText === '*') port = 0;
-  else if (/^\d{1,5}$/.test(portText) && Number(portText) <= 65535) port = Number(portText);
-  else return null;
+  const port = portAt(text, portColon + 1);
+  if (port < 0) return null;
   if (host === '*') return { address: '::', port, scope: scope || null, family: 6, starWildcard: true };
   if (host.includes(':')) {
     if (!/^[0-9a-fA-F:.]+$/.test(host)) return null;
@@ -72,6 +68,20 @@ export function parseSsEndpoint(text: string): SsEndpoint | null {
   }
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return null;
   return { address: host, port, scope: scope || null, family: 4, starWildcard: false };
+}
+
+/** The port from `start` to the end of `text`: 0 for `*`, -1 unless 1–5 digits up to 65535 (a scan: hot path). */
+function portAt(text: string, start: number): number {
+  const length = text.length - start;
+  if (length === 1 && text.charCodeAt(start) === 42 /* * */) return 0;
+  if (length < 1 || length > 5) return -1;
+  let port = 0;
+  for (let i = start; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    port = port * 10 + digit;
+  }
+  return port <= 65535 ? port : -1;
 }
 
 const isAnyAddress = (address: string): boolean => address === '0.0.0.0' || address === '::';

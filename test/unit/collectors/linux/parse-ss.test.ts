@@ -105,6 +105,14 @@ describe('parseSs helpers and bad input', () => {
     expect(parseSsEndpoint('1.2.3.4:99999')).toBeNull();
     expect(parseSsEndpoint('host:80')).toBeNull();
     expect(parseSsEndpoint('[::1')).toBeNull();
+    // the port: 1-5 digits up to 65535, or `*`
+    expect(parseSsEndpoint('1.2.3.4:65535')).toMatchObject({ port: 65535 });
+    expect(parseSsEndpoint('1.2.3.4:65536')).toBeNull();
+    expect(parseSsEndpoint('1.2.3.4:')).toBeNull();
+    expect(parseSsEndpoint('1.2.3.4:8a')).toBeNull();
+    expect(parseSsEndpoint('1.2.3.4:123456')).toBeNull();
+    expect(parseSsEndpoint('[::1]:**')).toBeNull();
+    expect(parseSsEndpoint('127.0.0.53%lo:53')).toMatchObject({ address: '127.0.0.53', scope: 'lo', port: 53, family: 4 });
   });
 
   it('parses a users section with duplicate fds of one process once', () => {
