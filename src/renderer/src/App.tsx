@@ -47,6 +47,9 @@ export function App(): ReactNode {
   const parsedFilter = useMemo(() => parseFilter(s.filterText), [s.filterText]);
   const visibleColumns = useMemo(() => s.columnOrder.filter((id) => !s.hiddenColumns.includes(id)), [s.columnOrder, s.hiddenColumns]);
   const selected = s.selectedId ? (s.live.get(s.selectedId) ?? null) : null;
+  // Status bar figures: walks of all rows, so once per table change, not on every render.
+  const tally = useMemo(() => ({ total: s.liveList.filter((l) => l.status !== 'removed').length, counts: countByState(s.liveList) }), [s.liveList]);
+  const shownCount = useMemo(() => visible.filter((l) => l.status !== 'removed').length, [visible]);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'kill' | 'close'; row: SocketRow } | null>(null);
   const [connection, setConnection] = useState<TransportStatus>('open');
@@ -315,9 +318,9 @@ export function App(): ReactNode {
       )}
 
       <StatusBar
-        total={s.liveList.filter((l) => l.status !== 'removed').length}
-        shown={visible.filter((l) => l.status !== 'removed').length}
-        counts={countByState(s.liveList)}
+        total={tally.total}
+        shown={shownCount}
+        counts={tally.counts}
         takenAt={s.takenAt}
         costMs={s.costMs}
         source={s.source}

@@ -66,6 +66,16 @@ describe('sockets slice', () => {
     expect(statuses(store)).toEqual({ 443: 'steady', 8080: 'steady' });
   });
 
+  it('a diff also ages highlights that are due (one table update per refresh, not a diff and then a tick)', () => {
+    const store = createAppStore({ storage: memoryStorage() });
+    store.getState().applySnapshot(snap(1), 0);
+    store.getState().applyDiff(diff(1, { added: [makeRow({ localPort: 8080 })], removed: [store.getState().liveList[0].row.id] }), 1000);
+    store.getState().applyDiff(diff(2, { added: [makeRow({ localPort: 22 })] }), 1000 + HIGHLIGHT_MS - 1);
+    expect(statuses(store)).toEqual({ 80: 'removed', 443: 'steady', 8080: 'new', 22: 'new' });
+    store.getState().applyDiff(diff(3, { added: [makeRow({ localPort: 25 })] }), 1000 + Math.max(HIGHLIGHT_MS, REMOVED_MS));
+    expect(statuses(store)).toEqual({ 443: 'steady', 8080: 'steady', 22: 'new', 25: 'new' });
+  });
+
   it('a diff that does not follow our seq is a gap and changes nothing', () => {
     const store = createAppStore({ storage: memoryStorage() });
     store.getState().applySnapshot(snap(5), 0);

@@ -47,8 +47,10 @@ export function applySnapshotRows(prev: LiveRowMap, snapshot: Snapshot, now: num
   return next;
 }
 
+/** Apply a diff, and age highlights at the same moment (one new table per diff, not two). */
 export function applyDiffRows(prev: LiveRowMap, diff: SnapshotDiff, now: number): Map<string, LiveRow> {
   const next = new Map(prev);
+  ageInPlace(next, now);
   for (const id of diff.removed) {
     const old = next.get(id);
     if (old && old.status !== 'removed') next.set(id, { ...old, status: 'removed', statusAt: now });
@@ -65,18 +67,28 @@ export function applyDiffRows(prev: LiveRowMap, diff: SnapshotDiff, now: number)
 
 /** Age highlights: new/changed become steady after HIGHLIGHT_MS; removed rows are dropped after REMOVED_MS. */
 export function expireRows(prev: LiveRowMap, now: number): LiveRowMap {
-  let next: Map<string, LiveRow> | null = null;
-  for (const [id, live] of prev) {
-    const age = now - live.statusAt;
-    if (live.status === 'removed' && age >= REMOVED_MS) {
-      next ??= new Map(prev);
-      next.delete(id);
-    } else if ((live.status === 'new' || live.status === 'changed') && age >= HIGHLIGHT_MS) {
-      next ??= new Map(prev);
-      next.set(id, { ...live, status: 'steady' });
+  for (const live of prev.values()) {
+    if (isDue(live, now)) {
+      const next = new Map(prev);
+      ageInPlace(next, now);
+      return next;
     }
   }
-  return next ?? prev;
+  return prev;
+}
+
+function isDue(live: LiveRow, now: number): boolean {
+  const age = now - live.statusAt;
+  return live.status === 'removed' ? age >= REMOVED_MS : live.status !== 'steady' && age >= HIGHLIGHT_MS;
+}
+
+/** Ages the rows of a Map the caller has just copied. */
+function ageInPlace(rows: Map<string, LiveRow>, now: number): void {
+  for (const [id, live] of rows) {
+    if (!isDue(live, now)) continue;
+    if (live.status === 'removed') rows.delete(id);
+    else rows.set(id, { ...live, status: 'steady' });
+  }
 }
 
 function rowChanged(a: SocketRow, b: SocketRow): boolean {

@@ -156,15 +156,20 @@ export interface SortSpec {
 }
 
 /** Stable sort by the given columns; ties fall back to protocol, local port, then id, so rows never jump. */
-export function sortRows<T extends { row: SocketRow }>(items: readonly T[], sorting: readonly SortSpec[]): T[] {
+/** The table's order for `sorting`: a total order (ties end on the local port, then the row id). */
+export function rowComparator<T extends { row: SocketRow }>(sorting: readonly SortSpec[]): (x: T, y: T) => number {
   const specs = sorting.filter((s) => COLUMNS[s.id]);
-  return [...items].sort((x, y) => {
+  return (x, y) => {
     for (const s of specs) {
       const d = COLUMNS[s.id].compare(x.row, y.row);
       if (d !== 0) return s.desc ? -d : d;
     }
     return compareNumber(x.row.localPort, y.row.localPort) || (x.row.id < y.row.id ? -1 : x.row.id > y.row.id ? 1 : 0);
-  });
+  };
+}
+
+export function sortRows<T extends { row: SocketRow }>(items: readonly T[], sorting: readonly SortSpec[]): T[] {
+  return [...items].sort(rowComparator(sorting));
 }
 
 export function isColumnId(id: unknown): id is ColumnId {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../src/renderer/src/store/app-store';
+import { memoryStorage } from '../../../src/renderer/src/store/storage';
+import { HIGHLIGHT_MS } from '../../../src/renderer/src/store/live-rows';
+import { computeVisibleRows, createVisibleRowsSelector } from '../../../src/renderer/src/store/visible-rows';
+import { parseFilter } from '../../../src/shared/filter';
+import type { SocketRow } from '../../../src/shared/types';
+import { makeRow } from './make-row';
+
+/** A small deterministic PRNG (mulberry32): the same "random" churn on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STATES = ['ESTABLISHED', 'TIME_WAIT', 'LISTEN', 'CLOSE_WAIT'];
+
+describe('visible rows, updated incrementally', () => {
+  it('after every diff and expiry equals a full filter + sort, for several filters and sort orders', () => {
+    const next = random(7);
+    let n = 0;
+    const newRow = (): SocketRow => {
+      n++;
+      return makeRow({ localPort: 1 + Math.floor(next() * 50), remotePort: 40000 + n, pid: 100 + Math.floor(next() * 5), processName: `p${Math.floor(next() * 5)}`, state: STATES[Math.floor(next() * 4)]! });
+    };
+    const views = [
+      { filter: '', sorting: [{ id: 'localPort' as const, desc: false }] },
+      { filter: 'state:established', sorting: [{ id: 'process' as const, desc: true }] },
+      { filter: '-pid:101', sorting: [{ id: 'state' as const, desc: false }, { id: 'pid' as const, desc: true }] },
+    ];
+    for (const view of views) {
+      const store = createAppStore({ storage: memoryStorage() });
+      store.getState().setFilterText(view.filter);
+      store.getState().setSorting(view.sorting);
+      const select = createVisibleRowsSelector();
+      let rows = Array.from({ length: 200 }, newRow);
+      let seq = 1;
+      let now = 0;
+      store.getState().applySnapshot({ seq, takenAt: '', costMs: 1, source: 'ss', rows, unparsedLines: 0, ownersHidden: null }, now);
+      let incremental = 0;
+      for (let step = 0; step < 40; step++) {
+        now += 1000;
+        const removed = rows.filter(() => next() < 0.05);
+        const changed = rows.filter((r) => !removed.includes(r) && next() < 0.05).map((r) => ({ ...r, state: STATES[Math.floor(next() * 4)]!, processName: `p${Math.floor(next() * 5)}` }));
+        const added = Array.from({ length: Math.floor(next() * 10) }, newRow);
+        const changedIds = new Set(changed.map((r) => r.id));
+        rows = [...rows.filter((r) => !removed.includes(r) && !changedIds.has(r.id)), ...changed, ...added];
+        const result = store.getState().applyDiff(
+          { seq: seq + 1, fromSeq: seq, takenAt: '', costMs: 1, added, changed, removed: removed.map((r) => r.id), ownersHidden: null },
+          now,
+        );
+        expect(result).toBe('applied');
+        seq++;
+        const before = select(store.getState());
+        const state = store.getState();
+        const full = computeVisibleRows(state.liveList, parseFilter(state.filterText), state.toggles, state.sorting);
+        expect(before.map((l) => l.row.id)).toEqual(full.map((l) => l.row.id));
+        expect(before.map((l) => l.status)).toEqual(full.map((l) => l.status)); // the live rows shown are the current ones
+        incremental++;
+        store.getState().expire(now + HIGHLIGHT_MS);
+        const afterExpiry = select(store.getState());
+        expect(afterExpiry.map((l) => l.row.id)).toEqual(computeVisibleRows(store.getState().liveList, parseFilter(view.filter), state.toggles, state.sorting).map((l) => l.row.id));
+        expect(afterExpiry.every((l) => store.getState().live.get(l.row.id) === l)).toBe(true);
+      }
+      expect(incremental).toBe(40);
+    }
+  });
+
+  it('a new filter or sort order recomputes from scratch', () => {
+    const store = createAppStore({ storage: memoryStorage() });
+    const rows = [80, 22, 443].map((p) => makeRow({ localPort: p }));
+    store.getState().applySnapshot({ seq: 1, takenAt: '', costMs: 1, source: 'ss', rows, unparsedLines: 0, ownersHidden: null }, 0);
+    const select = createVisibleRowsSelector();
+    expect(select(store.getState()).map((l) => l.row.localPort)).toEqual([22, 80, 443]);
+    store.getState().setSorting([{ id: 'localPort', desc: true }]);
+    expect(select(store.getState()).map((l) => l.row.localPort)).toEqual([443, 80, 22]);
+    store.getState().setFilterText('port:80');
+    expect(select(store.getState()).map((l) => l.row.localPort)).toEqual([80]);
+  });
+});
