@@ -4,6 +4,7 @@
  */
 import type { SocketRow } from '../../shared/types';
 import { rowsToCsv } from '../../shared/export/rows-csv';
+import { rowsJsonChunks, rowsToJson } from '../../shared/export/rows-json';
 import { UsageError, type CliIo, type ParsedValues } from './command';
 
 export type RowFormat = 'table' | 'json' | 'csv';
@@ -50,9 +51,15 @@ export function formatRowsTable(rows: readonly SocketRow[]): string {
 }
 
 export function formatRows(rows: readonly SocketRow[], format: RowFormat): string {
-  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (format === 'json') return rowsToJson(rows);
   if (format === 'csv') return rowsToCsv(rows);
   return formatRowsTable(rows);
+}
+
+/** Print rows to stdout; JSON goes out in pieces (40k rows are 30 MB: no single string and buffer of that size). */
+export function printRows(io: CliIo, rows: readonly SocketRow[], format: RowFormat): void {
+  if (format !== 'json') return io.out(formatRows(rows, format));
+  for (const piece of rowsJsonChunks(rows)) io.out(piece);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowsToHtml } from '../../../src/shared/export/rows-html';
-import { rowsToJson } from '../../../src/shared/export/rows-json';
+import { rowsJsonChunks, rowsToJson } from '../../../src/shared/export/rows-json';
 import { makeRow } from './make-row';
 
 describe('exports', () => {
@@ -9,6 +9,15 @@ describe('exports', () => {
     const parsed = JSON.parse(rowsToJson(rows)) as { localPort: number; processName: string }[];
     expect(parsed.map((r) => r.localPort)).toEqual([8080, 22]);
     expect(parsed[0].processName).toBe('<script>x&y</script>');
+  });
+  it('JSON in pieces joins to exactly one pretty JSON.stringify, at every piece boundary', () => {
+    for (const count of [0, 1, 3, 4, 7]) {
+      const many = Array.from({ length: count }, (_, i) => makeRow({ localPort: 1000 + i, processName: i % 2 ? 'a"b\\c' : 'ünïcode' }));
+      const expected = `${JSON.stringify(many, null, 2)}\n`;
+      expect([...rowsJsonChunks(many, 3)].join('')).toBe(expected);
+      expect(rowsToJson(many)).toBe(expected);
+    }
+    expect([...rowsJsonChunks(Array.from({ length: 7 }, () => makeRow()), 3)]).toHaveLength(3);
   });
   it('HTML escapes every value and has one row per socket', () => {
     const html = rowsToHtml(rows, undefined, { title: 'T & <b>' });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { EXIT_NOTHING, EXIT_OK, UsageError, type CliCommand } from '../command';
-import { formatRows, rowFormatFrom } from '../print-rows';
+import { printRows, rowFormatFrom } from '../print-rows';
 import { importCaptures, type CaptureFile } from '../../import/import-captures';
 import { FORMAT_PLATFORM, type ImportFormat } from '../../import/formats';
 import { annotateRows, DEFAULT_EPHEMERAL_RANGES } from '../../../shared/catalog/index';
@@ -80,7 +80,7 @@ Examples:
       const platform = FORMAT_PLATFORM[socketFile.format];
       annotateRows(result.value.rows, { platform, ephemeralRange: DEFAULT_EPHEMERAL_RANGES[platform] });
     }
-    io.out(formatRows(result.value.rows, output));
+    printRows(io, result.value.rows, output);
     for (const file of result.value.files) {
       if (file.unparsed > 0) io.err(`portscope: skipped ${lines(file.unparsed)} that could not be read in ${file.name}\n`);
     }

@@ -1,7 +1,7 @@
 import { EXIT_NOTHING, EXIT_OK, UsageError, parsePidArg, parsePortArg, type CliCommand } from '../command';
 import type { ListInput } from '../../../shared/api';
 import type { Snapshot } from '../../../shared/types';
-import { formatRows, printCollectionNotes, rowFormatFrom } from '../print-rows';
+import { printCollectionNotes, printRows, rowFormatFrom } from '../print-rows';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -50,7 +50,7 @@ Owners of other users' sockets are hidden unless you run as root; such rows say 
       return result.code === 'BAD_INPUT' ? 2 : EXIT_NOTHING;
     }
     const snap = result.value as Snapshot;
-    io.out(formatRows(snap.rows, format));
+    printRows(io, snap.rows, format);
     printCollectionNotes(io, snap, snap.rows);
     return snap.rows.length ? EXIT_OK : EXIT_NOTHING;
   },

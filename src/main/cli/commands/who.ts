@@ -1,6 +1,6 @@
 import { EXIT_NOTHING, EXIT_OK, UsageError, parsePortArg, type CliCommand } from '../command';
 import type { SocketRow } from '../../../shared/types';
-import { formatRows, printCollectionNotes, rowFormatFrom } from '../print-rows';
+import { printCollectionNotes, printRows, rowFormatFrom } from '../print-rows';
 
 export const whoCommand: CliCommand = {
   name: 'who',
@@ -31,7 +31,7 @@ Exit: 0 found, 1 nothing owns the port, 2 bad input (port outside 1-65535).`,
       return result.code === 'BAD_INPUT' ? 2 : EXIT_NOTHING;
     }
     const rows = result.value as SocketRow[];
-    if (format !== 'table' || rows.length) io.out(formatRows(rows, format));
+    if (format !== 'table' || rows.length) printRows(io, rows, format);
     // the engine's latest snapshot is the one `who` just read: its notes apply
     const snap = svc.engine.latest();
     if (snap) printCollectionNotes(io, snap, rows);
