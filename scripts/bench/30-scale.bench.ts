@@ -3,20 +3,25 @@
  * (owners + process facts) cold and as a poll where little changed, `portscope list --json` end to end
  * (the built CLI in a fresh Node), `ss -tunap`, and `systeminformation.networkConnections()`; then the
  * main process's CPU at a 1 s refresh with 1k sockets. One load per size serves every measurement.
+ * `ss -tunap` and `list --json` are timed alike by load/time-commands.mjs, a small process that drains
+ * their output (this process's heap, full of 40k-row engines, would slow the reading of 30 MB).
  * Flags: --sizes 1000,10000,40000  --runs N  --cpu-seconds S. Printed, never asserted.
  */
 import { fileURLToPath } from 'node:url';
 import si from 'systeminformation';
-import { runFile, runTool } from '../../src/main/lib/exec';
+import { runFile } from '../../src/main/lib/exec';
 import { createEngine } from '../../src/main/engine/engine';
 import { createService } from '../../src/main/service/index';
 import { startLoad, type Load } from './load/load-generator';
-import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeRuns } from './load/measure';
+import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeCommands, timeRuns } from './load/measure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
 const CLI = `${root}bin/portscope.mjs`;
 
-/** The command's own run, like `ss -tunap` next to it: its output is read, not parsed (countRows does that once). */
+const LIST_JSON = [process.execPath, CLI, 'list', '--json'];
+const SS_TUNAP = ['ss', '-tunap'];
+
+/** One run read here, to check the output is one valid JSON array (not timed). */
 async function listJson(): Promise<Buffer> {
   return (await runFile(process.execPath, [CLI, 'list', '--json'], { timeoutMs: 120_000 })).stdout;
 }
@@ -46,13 +51,13 @@ async function measureSize(target: number, runs: number): Promise<void> {
     await engine.current();
     const warm = await timeRuns(runs, () => engine.current());
     engine.stop();
-    const ss = await timeRuns(runs, () => runTool('ss', ['-tunap']));
-    const listRows = countRows(await listJson()); // also checks the output is one valid JSON array
-    const list = await timeRuns(few, () => listJson());
+    const listRows = countRows(await listJson());
+    // Both commands timed alike, alternating, from a small process that drains their output (see timeCommands).
+    const [ss = NaN, list = NaN] = await timeCommands(runs, [SS_TUNAP, LIST_JSON]);
     const siRuns = await timeRuns(few, () => si.networkConnections());
     console.log(
       `\n${target.toLocaleString('en')} sockets wanted: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
-        `engine sees ${present.toLocaleString('en')} rows, list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} (${few} for list/si${target >= 40_000 ? ' at 40k' : ''})`,
+        `engine sees ${present.toLocaleString('en')} rows, list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} (${few} for systeminformation${target >= 40_000 ? ' at 40k' : ''})`,
     );
     console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
     console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);

@@ -4,9 +4,8 @@
  * ephemeral range suffices. Each child runs under `prlimit --nofile` (argv, never a shell) because 40k
  * sockets exceed the default fd limit. Stopping kills only these children, by their pids.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { resolveTool, runTool, startPersistentProcess, type PersistentProcess } from '../../../src/main/lib/exec';
+import { benchHelper } from './measure';
 
 export interface LoadOptions {
   /** Total sockets wanted (both ends of each connection); rounded to an even number. */
@@ -35,10 +34,7 @@ export interface Load {
   stop(): Promise<void>;
 }
 
-/** Next to this file in the sources; two levels up from out/bench/ when bundled by `npm run bench`. */
-const HOLDER = ['./holder.mjs', '../../scripts/bench/load/holder.mjs']
-  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
-  .find((file) => existsSync(file)) ?? 'holder.mjs not found';
+const HOLDER = benchHelper('holder.mjs');
 const NOFILE_WANTED = 65536;
 
 /** The fd limit to ask for: 65536, or the hard limit when lower (a container without CAP_SYS_RESOURCE). */

@@ -1,5 +1,26 @@
 /** Small timing helpers the scale, UI and soak benches share. Figures are printed, never asserted. */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runFile } from '../../../src/main/lib/exec';
+
+/** A plain .mjs helper of the bench: next to this file in the sources, or two levels up from out/bench/ when bundled. */
+export function benchHelper(name: string): string {
+  return (
+    [`./${name}`, `../../scripts/bench/load/${name}`].map((rel) => fileURLToPath(new URL(rel, import.meta.url))).find((file) => existsSync(file)) ??
+    `${name} not found`
+  );
+}
+
+/**
+ * Median wall times of commands run end to end by a small fresh process (load/time-commands.mjs), runs
+ * alternating, stdout drained through a pipe: the bench's own big heap then slows no command's output.
+ */
+export async function timeCommands(runs: number, commands: readonly (readonly string[])[]): Promise<number[]> {
+  const out = await runFile(process.execPath, [benchHelper('time-commands.mjs'), String(runs), JSON.stringify(commands)], { timeoutMs: 600_000 });
+  if (out.exitCode !== 0) throw new Error(`time-commands failed: ${out.stderr.toString('utf8')}`);
+  return (JSON.parse(out.stdout.toString('utf8')) as { medians: number[] }).medians;
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
