@@ -58,6 +58,8 @@ interface BuiltFrom {
   ownerFacts: (ProcessFacts | undefined)[];
   hint: Partial<ProcessFacts> | undefined;
   user: string | null;
+  /** The last build that handed this row out (tells the dropped rows apart without a lookup). */
+  build: number;
 }
 
 export interface BuiltRows {
@@ -65,12 +67,18 @@ export interface BuiltRows {
   rows: SocketRow[];
   /** The rows built this time (not reused): they still need annotating. */
   fresh: SocketRow[];
+  /** Rows of the previous build not handed out again (gone, or replaced by a fresh row). */
+  dropped: SocketRow[];
+  /** This builder's build count: `fresh` and `dropped` are relative to build `build - 1`. */
+  build: number;
 }
 
 export class RowBuilder {
   private previous = new Map<RawSocket, BuiltFrom>();
+  private builds = 0;
 
   build(raws: readonly RawSocket[], join: RowFacts): BuiltRows {
+    const build = ++this.builds;
     const rows: SocketRow[] = [];
     const fresh: SocketRow[] = [];
     const next = new Map<RawSocket, BuiltFrom>();
@@ -90,6 +98,7 @@ export class RowBuilder {
       const id = count > 0 ? `${baseId}#${count + 1}` : baseId;
       if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser)) {
         rows.push(before.row);
+        before.build = build;
         next.set(raw, before);
         continue;
       }
@@ -132,10 +141,12 @@ export class RowBuilder {
       if (raw.socketCreated !== undefined) row.socketCreated = raw.socketCreated;
       rows.push(row);
       fresh.push(row);
-      next.set(raw, { row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts, hint, user: uidUser });
+      next.set(raw, { row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts, hint, user: uidUser, build });
     }
+    const dropped: SocketRow[] = [];
+    for (const from of this.previous.values()) if (from.build !== build) dropped.push(from.row);
     this.previous = next;
-    return { rows: rows.sort(compareRows), fresh };
+    return { rows: rows.sort(compareRows), fresh, dropped, build };
   }
 }
 

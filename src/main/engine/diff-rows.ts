@@ -50,4 +50,29 @@ export function diffRows(previous: ReadonlyMap<string, SocketRow>, next: Readonl
   return { added, changed, removed };
 }
 
+/**
+ * The same diff from what a RowBuilder reported, in O(changes): `fresh` (rows built this time) and
+ * `dropped` (rows of its previous build it did not hand out again). `previous` indexes that previous
+ * build and is updated in place to index the new one. Reused rows are unchanged by construction, and a
+ * dropped row's id lives on only if a fresh row took it (reused rows keep their own ids).
+ */
+export function diffBuiltRows(previous: Map<string, SocketRow>, fresh: readonly SocketRow[], dropped: readonly SocketRow[]): RowsDiff {
+  const added: SocketRow[] = [];
+  const changed: SocketRow[] = [];
+  const removed: string[] = [];
+  for (const row of fresh) {
+    const before = previous.get(row.id);
+    if (!before) added.push(row);
+    else if (rowChanged(before, row)) changed.push(row);
+  }
+  const freshIds = new Set(fresh.map((row) => row.id));
+  for (const row of dropped) {
+    if (freshIds.has(row.id)) continue;
+    removed.push(row.id);
+    previous.delete(row.id);
+  }
+  for (const row of fresh) previous.set(row.id, row);
+  return { added, changed, removed };
+}
+
 export const isEmptyDiff = (d: RowsDiff): boolean => d.added.length + d.changed.length + d.removed.length === 0;

@@ -12,8 +12,8 @@ import { collectorChain } from '../collectors/platform-table';
 import { processProviderFor } from '../process/provider-table';
 import { ProcessFactsCache } from '../process/process-facts-cache';
 import { CollectorChain, type ChainResult } from './collector-chain';
-import { RowBuilder } from './build-rows';
-import { diffRows, indexRows } from './diff-rows';
+import { RowBuilder, type BuiltRows } from './build-rows';
+import { diffBuiltRows, diffRows, indexRows, type RowsDiff } from './diff-rows';
 
 export interface EngineOptions {
   intervalMs: number;
@@ -64,7 +64,7 @@ export function createEngine(options: EngineOptions): Engine {
   let annotatedWith: string | null = null;
 
   let latest: Snapshot | null = null;
-  /** `latest`'s rows by id, built when the next poll diffs against them (a one-shot CLI never needs it). */
+  /** `latest`'s rows by id, built when the next poll diffs against them (a one-shot CLI never needs it), then kept up to date. */
   let latestById: Map<string, SocketRow> | null = null;
   let seq = 0;
   let inflight: Promise<Snapshot> | null = null;
@@ -92,7 +92,13 @@ export function createEngine(options: EngineOptions): Engine {
     return run;
   }
 
-  async function collectSnapshot(seqOfSnapshot: number): Promise<Snapshot> {
+  interface Collected {
+    snap: Snapshot;
+    built: BuiltRows;
+    builder: RowBuilder;
+  }
+
+  async function collectSnapshot(seqOfSnapshot: number): Promise<Collected> {
     const started = performance.now();
     const { collection, source } = await collectInTurn();
     const pids = new Set<number>();
@@ -103,37 +109,51 @@ export function createEngine(options: EngineOptions): Engine {
       if (key !== annotatedWith) rowBuilder = new RowBuilder(); // new context: no row keeps an old annotation
       annotatedWith = key;
     }
-    const { rows, fresh } = rowBuilder.build(collection.rows, { facts, hints: collection.processHints, userNames });
-    options.annotate?.annotate(fresh, rows);
-    return {
+    const builder = rowBuilder;
+    const built = builder.build(collection.rows, { facts, hints: collection.processHints, userNames });
+    options.annotate?.annotate(built.fresh, built.rows);
+    const snap: Snapshot = {
       seq: seqOfSnapshot,
       takenAt: new Date().toISOString(),
       costMs: Math.round((performance.now() - started) * 10) / 10,
       source,
-      rows,
+      rows: built.rows,
       unparsedLines: collection.unparsedLines,
       ownersHidden: collection.ownersHidden,
       platform: process.platform,
     };
+    return { snap, built, builder };
+  }
+
+  /** The latest poll's build: the next poll diffs from the builder's report when it is that builder's next build. */
+  let latestBuild: { builder: RowBuilder; build: number } | null = null;
+
+  /** Added, changed, removed since `latest`: from the builder's fresh and dropped rows when its last build was `latest`'s, else by id. */
+  function diffSinceLatest(previous: Snapshot, { built, builder }: Collected): RowsDiff {
+    const follows = latestBuild?.builder === builder && latestBuild.build === built.build - 1;
+    if (follows && latestById) return diffBuiltRows(latestById, built.fresh, built.dropped); // updates latestById
+    latestById = indexRows(built.rows);
+    return diffRows(indexRows(previous.rows), latestById);
   }
 
   /** One poll: collect, number it, emit the diff against the previous poll. Shared while in flight. */
   function poll(): Promise<Snapshot> {
     inflight ??= (async () => {
       try {
-        const snap = await collectSnapshot(seq + 1);
-        let byId: Map<string, SocketRow> | null = null;
-        if (latest) {
-          byId = indexRows(snap.rows);
-          const diff = diffRows(latestById ?? indexRows(latest.rows), byId);
-          options.emit({
-            type: 'diff',
-            diff: { seq: snap.seq, fromSeq: latest.seq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...diff },
-          });
-        }
+        const collected = await collectSnapshot(seq + 1);
+        const snap = collected.snap;
+        const previous = latest;
+        const diff = previous ? diffSinceLatest(previous, collected) : null;
+        // The new table is the latest before anyone hears of it (latestById already indexes it).
         seq = snap.seq;
         latest = snap;
-        latestById = byId;
+        latestBuild = { builder: collected.builder, build: collected.built.build };
+        if (previous && diff) {
+          options.emit({
+            type: 'diff',
+            diff: { seq: snap.seq, fromSeq: previous.seq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...diff },
+          });
+        }
         return snap;
       } finally {
         inflight = null;
@@ -161,7 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   return {
-    snapshot: () => collectSnapshot(seq),
+    snapshot: async () => (await collectSnapshot(seq)).snap,
     async current() {
       const wasLive = live;
       live = true;
