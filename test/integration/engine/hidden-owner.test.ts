@@ -6,17 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocketRow } from '../../../src/shared/types';
 import { SocketChild } from './socket-child';
-import { bundleCliForNobody, NOBODY } from '../../helpers/cli-for-nobody';
+import { bundleCliForNobody, NOBODY, whyNotAsNobody } from '../../helpers/cli-for-nobody';
 
-
-function whyNoUserSwitch(): string | null {
-  if (process.platform !== 'linux') return 'needs Linux';
-  if (process.getuid?.() !== 0) return 'needs root to switch to user nobody';
-  const probe = spawnSync('setpriv', [...NOBODY, 'true']);
-  return probe.status === 0 ? null : `setpriv cannot switch to nobody (${probe.error?.message ?? probe.stderr.toString().trim()})`;
-}
-
-const skipReason = whyNoUserSwitch();
+const skipReason = whyNotAsNobody();
 if (skipReason) console.warn(`hidden-owner test skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('owners hidden from a non-root user', () => {

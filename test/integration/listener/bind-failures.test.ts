@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createService, type PortScopeService } from '../../../src/main/service/index';
 import type { BindFailureResult } from '../../../src/shared/api';
@@ -7,7 +7,7 @@ import type { BindFailure, ListenerInfo } from '../../../src/shared/listener';
 import type { Result } from '../../../src/shared/result';
 import { canBind } from '../../../src/main/listener/bind';
 import { freePort } from './helpers';
-import { bundleCliForNobody, NOBODY } from '../../helpers/cli-for-nobody';
+import { bundleCliForNobody, NOBODY, whyNotAsNobody } from '../../helpers/cli-for-nobody';
 
 let service: PortScopeService;
 const children: ChildProcess[] = [];
@@ -108,7 +108,7 @@ describe('bind failures through the service', () => {
 });
 
 // Root ignores the privileged-port rule, so run the CLI as "nobody" (bundled where nobody may read it) to see the real EACCES.
-const canDropPrivileges = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+const canDropPrivileges = whyNotAsNobody() === null;
 const unprivilegedStart = (() => {
   try {
     return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());

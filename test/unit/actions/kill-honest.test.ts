@@ -11,6 +11,7 @@ import type { ProcessOps, SignalAttempt, SignalMode } from '../../../src/main/ac
 import type { ProcessFacts, Snapshot, SocketRow } from '../../../src/shared/types';
 import type { KillRequest } from '../../../src/shared/actions';
 import { apiInputSchemas } from '../../../src/shared/api-schemas';
+import { makeRow } from '../renderer/make-row';
 
 interface FakeProc {
   startKey: string;
@@ -20,30 +21,20 @@ interface FakeProc {
 }
 
 function listenRow(port: number, pids: number[]): SocketRow {
-  return {
+  return makeRow({
     id: `tcp-${port}-${pids.join(',')}`,
-    protocol: 'tcp',
-    family: 4,
     localAddress: '127.0.0.1',
     localPort: port,
-    localScope: null,
-    remoteAddress: null,
-    remotePort: null,
-    remoteScope: null,
-    state: 'LISTEN',
     owners: pids.map((pid) => ({ pid, processName: 'srv' })),
     uid: 1000,
-    ownerHidden: null,
-    dualStack: null,
     pid: pids[0] ?? null,
     processName: 'srv',
-    services: [],
     user: null,
     processPath: null,
     processCommand: null,
     processStarted: null,
     meaning: null,
-  };
+  });
 }
 
 function world(procs: Record<number, FakeProc>, rows: () => SocketRow[] = () => []) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../helpers/seeded-random';
 import { RowBuilder } from '../../../src/main/engine/build-rows';
 import { diffBuiltRows, diffRows, indexRows, type RowsDiff } from '../../../src/main/engine/diff-rows';
 import { createEngine } from '../../../src/main/engine/engine';
@@ -6,17 +7,6 @@ import type { Collector } from '../../../src/main/collectors/types';
 import type { PushEvent } from '../../../src/shared/api';
 import type { ProcessFacts, RawSocket, SnapshotDiff } from '../../../src/shared/types';
 import { fakeProvider, raw } from './fake-sources';
-
-/** mulberry32: the same "random" churn on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const facts = (pid: number, version: number): ProcessFacts => ({
   pid, name: `p${pid}v${version}`, path: null, command: null, user: 'root', started: null, startKey: String(version), services: [], parentPid: 1,
@@ -31,7 +21,7 @@ const canonical = (d: RowsDiff): { added: string[]; changed: string[]; removed: 
 
 /** A table that changes like a busy machine: sockets close and open, states move, duplicate tuples, a process restarts. */
 function churner(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const owners = new Map([1, 2, 3].map((pid) => [pid, [{ pid, processName: null }]]));
   let sockets: RawSocket[] = [];
   const socket = (): RawSocket => {

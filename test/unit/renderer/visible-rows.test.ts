@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../helpers/seeded-random';
 import { createAppStore } from '../../../src/renderer/src/store/app-store';
 import { memoryStorage } from '../../../src/renderer/src/store/storage';
 import { HIGHLIGHT_MS } from '../../../src/renderer/src/store/live-rows';
@@ -7,22 +8,11 @@ import { parseFilter } from '../../../src/shared/filter';
 import type { SocketRow } from '../../../src/shared/types';
 import { makeRow } from './make-row';
 
-/** A small deterministic PRNG (mulberry32): the same "random" churn on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STATES = ['ESTABLISHED', 'TIME_WAIT', 'LISTEN', 'CLOSE_WAIT'];
 
 describe('visible rows, updated incrementally', () => {
   it('after every diff and expiry equals a full filter + sort, for several filters and sort orders', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     let n = 0;
     const newRow = (): SocketRow => {
       n++;

@@ -54,20 +54,15 @@ function mergeSorted(a: readonly LiveRow[], b: readonly LiveRow[], compare: Comp
 
 /** A memoized selector: recomputes when rows, filter, toggles or sorting change; only what changed when just rows did. */
 export function createVisibleRowsSelector(): (state: AppState) => LiveRow[] {
-  let last: { live: LiveRowMap; text: string; toggles: FilterToggles; sorting: SortSpec[]; visible: LiveRow[] } | null = null;
-  let view: { text: string; toggles: FilterToggles; sorting: SortSpec[]; keep: Keep; compare: Compare } | null = null;
+  let last: { live: LiveRowMap; text: string; toggles: FilterToggles; sorting: SortSpec[]; keep: Keep; compare: Compare; visible: LiveRow[] } | null = null;
   return (state) => {
-    if (last && last.live === state.live && last.text === state.filterText && last.toggles === state.toggles && last.sorting === state.sorting) {
-      return last.visible;
-    }
-    const sameView = view !== null && view.text === state.filterText && view.toggles === state.toggles && view.sorting === state.sorting;
-    if (!sameView) {
-      const filter = parseFilter(state.filterText);
-      view = { text: state.filterText, toggles: state.toggles, sorting: state.sorting, keep: keepFor(filter, state.toggles), compare: rowComparator(state.sorting) };
-    }
-    const { keep, compare } = view!;
-    const visible = sameView && last ? updateVisibleRows(last, state.live, keep, compare) : state.liveList.filter(keep).sort(compare);
-    last = { live: state.live, text: state.filterText, toggles: state.toggles, sorting: state.sorting, visible };
+    // The same filter, toggles and sorting as last time: only the rows changed.
+    const view = last && last.text === state.filterText && last.toggles === state.toggles && last.sorting === state.sorting ? last : null;
+    if (view && view.live === state.live) return view.visible;
+    const keep = view?.keep ?? keepFor(parseFilter(state.filterText), state.toggles);
+    const compare = view?.compare ?? rowComparator<LiveRow>(state.sorting);
+    const visible = view ? updateVisibleRows(view, state.live, keep, compare) : state.liveList.filter(keep).sort(compare);
+    last = { live: state.live, text: state.filterText, toggles: state.toggles, sorting: state.sorting, keep, compare, visible };
     return visible;
   };
 }
