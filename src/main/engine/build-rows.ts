@@ -92,7 +92,7 @@ export class RowBuilder {
       const hint = pid === null ? undefined : join.hints?.get(pid);
       const uidUser = raw.uid === null ? null : (join.userNames?.get(raw.uid) ?? null);
       const before = this.previous.get(raw);
-      const baseId = before?.baseId ?? rowId(raw, pid);
+      const baseId = before && before.row.pid === pid ? before.baseId : rowId(raw, pid); // the same socket may change owner
       const count = seen.get(baseId) ?? 0;
       seen.set(baseId, count + 1);
       const id = count > 0 ? `${baseId}#${count + 1}` : baseId;

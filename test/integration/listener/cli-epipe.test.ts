@@ -4,29 +4,18 @@
  * The entry point is bundled from source into a temporary folder, so the test checks today's main.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCliForNobody } from '../../helpers/cli-for-nobody';
 import { freePort, tcpExchange } from './helpers';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'portscope-cli-epipe-'));
-const bundle = path.join(dir, 'portscope.mjs');
+let bundled: Awaited<ReturnType<typeof bundleCliForNobody>> | undefined;
+let bundle = '';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.resolve('src/main/cli/main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.10',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
+  bundled = await bundleCliForNobody();
+  bundle = bundled.cli;
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => bundled?.dispose());
 
 describe('portscope listen into a closed pipe', () => {
   it('exits quietly with code 0 when stdout is closed (EPIPE), long before the timeout', async () => {

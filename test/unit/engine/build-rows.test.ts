@@ -63,6 +63,16 @@ describe('RowBuilder across polls', () => {
     expect(newFacts!.processStarted).toBe('2026-02-02T00:00:00.000Z');
   });
 
+  it('gives a reused socket object the id of its new owner (found later, or a child that kept it)', () => {
+    const builder = new RowBuilder();
+    const a = raw({ localPort: 1, owners: [] });
+    expect(builder.build([a], { facts }).rows[0]!.id).toBe('tcp|127.0.0.1|1|*|*|-');
+    a.owners = [{ pid: 10, processName: null }];
+    expect(builder.build([a], { facts }).rows[0]!.id).toBe(rowId(a, 10));
+    a.owners = [{ pid: 11, processName: null }];
+    expect(builder.build([a], { facts }).rows[0]!.id).toBe('tcp|127.0.0.1|1|*|*|11');
+  });
+
   it('keeps ids of identical tuples apart when one object is reused', () => {
     const builder = new RowBuilder();
     const a = raw({ localPort: 9 });

@@ -105,8 +105,14 @@ export class SocketOwnerIndex {
     for (const pid of this.tables.keys()) if (!aliveSet.has(pid)) this.tables.delete(pid);
     let owners = this.ownersOf(sockets);
     // Just read everything: what is left without owner is ownerless, or was born while the read ran
-    // (it is looked for on the next call, not now: the same moment-in-time race `ss -p` has).
-    if (readAll) return { owners, linksRead: this.linksRead };
+    // (it is looked for on the next call, not now: the same moment-in-time race `ss -p` has). Sockets
+    // that were ownerless before the read and still are stay so: no search re-reads every fd for them.
+    if (readAll) {
+      const before = this.ownerless;
+      this.ownerless = new Set();
+      for (const inode of sockets.keys()) if (!owners.has(inode) && before.has(inode)) this.ownerless.add(inode);
+      return { owners, linksRead: this.linksRead };
+    }
     const missing = new Set<number>();
     for (const [inode, uid] of sockets) {
       if (!owners.has(inode) && !this.ownerless.has(inode) && this.mayFind(uid)) missing.add(inode);
@@ -126,7 +132,6 @@ export class SocketOwnerIndex {
   }
 
   private async readEverything(): Promise<void> {
-    this.ownerless = new Set();
     this.linksRead = 0;
     const tables = new Map<number, FdTable>();
     if (this.proc.readAllFdTablesInWorker) {
@@ -203,8 +208,7 @@ export class SocketOwnerIndex {
     }
   }
 
-  /** inode -> pids, ascending, from the remembered tables. */
-  /** inode -> pids, ascending. A socket's only owner comes as that pid's one shared list (no array per socket). */
+  /** inode -> pids, ascending, from the remembered tables. A socket's only owner comes as that pid's one shared list (no array per socket). */
   private ownersOf(sockets: ReadonlyMap<number, number | null>): Map<number, readonly number[]> {
     const owners = new Map<number, readonly number[]>();
     const pids = [...this.tables.keys()].sort((a, b) => a - b);

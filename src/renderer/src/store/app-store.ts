@@ -89,7 +89,6 @@ export interface RefreshSlice {
   refreshApplied(ms: number): void;
   /** The latest setPollInterval failed. */
   refreshFailed(message: string): void;
-  setRefreshError(message: string | null): void;
 }
 
 // ---- selection -----------------------------------------------------------------------------------------
@@ -317,7 +316,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         if ((REFRESH_CHOICES as readonly number[]).includes(ms)) saveJson(storage, STORAGE_KEYS.refresh, { refreshMs: ms });
       },
       refreshFailed: (message) => set({ pendingRefreshMs: null, refreshError: message }),
-      setRefreshError: (refreshError) => set({ refreshError }),
 
       // selection
       selectedId: null,

@@ -108,8 +108,7 @@ export function createRefreshSender(api: PortScopeApi, getStore: () => AppStore 
   const pump = async (): Promise<void> => {
     while (queued !== null) {
       const ms = queued;
-      queued = null;
-      getStore()?.getState().refreshSent(ms);
+      queued = null; // send() already told the store it is pending
       const r = await api.setPollInterval({ ms }).catch((e: unknown) => err('FAILED', `Could not set the refresh interval: ${e instanceof Error ? e.message : String(e)}`));
       if (queued !== null) continue; // a newer choice waits: this answer is already stale
       const state = getStore()?.getState();

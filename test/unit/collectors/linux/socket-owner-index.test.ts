@@ -103,6 +103,12 @@ describe('SocketOwnerIndex', () => {
     proc.links = 0;
     const full = await index.resolve(sockets(5001, 5002, 6001, 9999));
     expect(full.linksRead).toBe(6); // every link again
+    proc.links = 0;
+    const afterFull = await index.resolve(sockets(5001, 5002, 6001, 9999));
+    expect(proc.links).toBe(0); // ownerless before and through the full read: not looked for again
+    expect(afterFull.owners.has(9999)).toBe(false);
+    await index.resolve(sockets(5001, 5002, 6001, 9999, 7777));
+    expect(proc.links).toBe(3); // a socket new since the read is looked for (here: the non-socket fds re-read)
   });
 
   it('corrects on the full read what the shortcut cannot see: an fd reused while its socket lives on elsewhere', async () => {
