@@ -108,6 +108,9 @@ export interface CloseOutcome {
   needsElevation?: boolean;
 }
 
+/** A Windows service short name as SocketRow.services has them (`W3SVC`, `MSSQL$SQLEXPRESS`): no spaces or quotes, it goes into sc.exe's argv. */
+export const SERVICE_NAME_PATTERN = /^[A-Za-z0-9_.$@+-]{1,256}$/;
+
 /** Stop a Windows service (`sc stop`) instead of killing the process that hosts it. */
 export interface StopServiceRequest {
   /** The service's short name (`W3SVC`, `MSSQL$SQLEXPRESS`), as in SocketRow.services. */

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { ApiInput, ApiMethod } from './api';
+import { SERVICE_NAME_PATTERN } from './actions';
 
 export const portSchema = z.number().int().min(1).max(65535);
 const pidSchema = z.number().int().min(0).max(2 ** 31);
@@ -63,8 +64,7 @@ export const apiInputSchemas = {
   auditLog: empty,
   stopService: z
     .object({
-      // A Windows service short name (W3SVC, MSSQL$SQLEXPRESS): no spaces or quotes, it goes into sc.exe's argv.
-      name: z.string().regex(/^[A-Za-z0-9_.$@+-]{1,256}$/, 'give a Windows service short name, e.g. W3SVC'),
+      name: z.string().regex(SERVICE_NAME_PATTERN, 'give a Windows service short name, e.g. W3SVC'),
       elevate: z.boolean().optional(),
       confirm: z.boolean(),
     })

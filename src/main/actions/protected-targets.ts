@@ -45,7 +45,7 @@ const CRITICAL_NAMES: Partial<Record<NodeJS.Platform, readonly string[]>> = {
 };
 
 /** svchost groups whose end is a blue screen / instant reboot. */
-const CRITICAL_SERVICES = ['rpcss', 'dcomlaunch', 'rpceptmapper'];
+export const CRITICAL_SERVICES = ['rpcss', 'dcomlaunch', 'rpceptmapper'];
 
 /** Why `subject` must not be ended, or null when it may be. */
 export function protectedReason(subject: ProtectionSubject, ctx: ProtectionContext): string | null {

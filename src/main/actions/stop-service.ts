@@ -4,10 +4,12 @@
  * `confirm: false` describes (state, pid); `confirm: true` stops it, elevated (UAC) only when asked,
  * then polls `sc.exe queryex` until STOPPED. The numeric state codes are the same in every display language.
  */
-import type { StopServiceOutcome, StopServiceRequest } from '../../shared/actions';
+import { SERVICE_NAME_PATTERN, type StopServiceOutcome, type StopServiceRequest } from '../../shared/actions';
 import { err, ok, type Result } from '../../shared/result';
 import type { ExecOutput } from '../lib/exec';
+import { decodeToolOutput } from '../catalog/decode-tool-output';
 import { sleep } from './kill-deps';
+import { CRITICAL_SERVICES } from './protected-targets';
 
 export interface StopServiceDeps {
   platform: NodeJS.Platform;
@@ -21,11 +23,8 @@ export interface StopServiceDeps {
   pollMs: number;
 }
 
-/** Short names as SocketRow.services has them (`W3SVC`, `MSSQL$SQLEXPRESS`); also what the schema allows. */
-export const SERVICE_NAME_PATTERN = /^[A-Za-z0-9_.$@+-]{1,256}$/;
-
-/** Stopping these makes Windows restart or stops everything else (the same groups kill refuses). */
-const PROTECTED_SERVICES = ['rpcss', 'dcomlaunch', 'rpceptmapper', 'lsm', 'samss', 'brokerinfrastructure', 'power', 'plugplay'];
+/** Stopping these makes Windows restart or stops everything else: the groups kill refuses, and more. */
+const PROTECTED_SERVICES = [...CRITICAL_SERVICES, 'lsm', 'samss', 'brokerinfrastructure', 'power', 'plugplay'];
 
 const STATES: Record<number, string> = {
   1: 'STOPPED',
@@ -54,7 +53,7 @@ export function parseScQuery(text: string): ServiceQuery {
   return { state: code === null ? null : (STATES[code] ?? `STATE ${code}`), pid: pidNumber ? pidNumber : null };
 }
 
-const text = (out: ExecOutput): string => (out.stdout.toString('latin1') + '\n' + out.stderr.toString('latin1')).trim();
+const text = (out: ExecOutput): string => (decodeToolOutput(out.stdout) + '\n' + decodeToolOutput(out.stderr)).trim();
 
 export async function stopService(req: StopServiceRequest, deps: StopServiceDeps): Promise<Result<StopServiceOutcome>> {
   if (deps.platform !== 'win32') {
@@ -67,7 +66,7 @@ export async function stopService(req: StopServiceRequest, deps: StopServiceDeps
 
   const query = async (): Promise<{ exitCode: number | null; info: ServiceQuery } | null> => {
     const out = await deps.run('sc.exe', ['queryex', name]);
-    return out ? { exitCode: out.exitCode, info: parseScQuery(out.stdout.toString('latin1')) } : null;
+    return out ? { exitCode: out.exitCode, info: parseScQuery(decodeToolOutput(out.stdout)) } : null;
   };
   const before = await query();
   if (!before) return err('UNSUPPORTED', 'sc.exe is missing: stop the service from services.msc instead');

@@ -132,8 +132,9 @@ export function createEngine(options: EngineOptions): Engine {
   function diffSinceLatest(previous: Snapshot, { built, builder }: Collected): RowsDiff {
     const follows = latestBuild?.builder === builder && latestBuild.build === built.build - 1;
     if (follows && latestById) return diffBuiltRows(latestById, built.fresh, built.dropped); // updates latestById
+    const before = latestById ?? indexRows(previous.rows); // latestById, when kept, indexes `previous`
     latestById = indexRows(built.rows);
-    return diffRows(indexRows(previous.rows), latestById);
+    return diffRows(before, latestById);
   }
 
   /** One poll: collect, number it, emit the diff against the previous poll. Shared while in flight. */

@@ -39,6 +39,7 @@ function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: Cat
  * the service depends on what listens: `table` is the whole table when `rows` is only part of it.
  */
 export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext, table: readonly SocketRow[] = rows): T[] {
+  if (rows.length === 0) return rows; // a poll that built nothing: no walk of the whole table
   const listening = new Set<string>();
   for (const row of table) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
   const range = context.ephemeralRange;
