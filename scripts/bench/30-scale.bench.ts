@@ -23,7 +23,7 @@ const SS_TUNAP = ['ss', '-tunap'];
 
 /** One run read here, to check the output is one valid JSON array (not timed). */
 async function listJson(): Promise<Buffer> {
-  return (await runFile(process.execPath, [CLI, 'list', '--json'], { timeoutMs: 120_000 })).stdout;
+  return (await runFile(LIST_JSON[0]!, LIST_JSON.slice(1), { timeoutMs: 120_000 })).stdout;
 }
 
 const countRows = (json: Buffer): number => (JSON.parse(json.toString('utf8')) as unknown[]).length;

@@ -1,8 +1,8 @@
 // Times commands end to end from a small, fresh process: each run's stdout is drained through a pipe
-// (counted, not kept), the way `cmd | wc -c` would read it. The benches' own process holds 40k-row
+// (read, not kept), the way `cmd | wc -c` would read it. The benches' own process holds 40k-row
 // engines in its heap; reading 30 MB there triggers full GCs of that heap that slow the pipe and
 // inflated `list --json` by up to 200 ms. Runs alternate between the commands so they share conditions.
-// Usage: node time-commands.mjs <runs> '<json [[file, ...args], ...]>'  ->  one JSON line {"medians":[ms...],"bytes":[n...]}
+// Usage: node time-commands.mjs <runs> '<json [[file, ...args], ...]>'  ->  one JSON line {"medians":[ms...]}
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -13,25 +13,19 @@ function runOnce([file, ...args]) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    let bytes = 0;
-    child.stdout.on('data', (chunk) => (bytes += chunk.length));
+    child.stdout.resume(); // drained, not kept
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve({ ms: performance.now() - start, bytes }) : reject(new Error(`${file} ${args.join(' ')} exited ${code}`))));
+    child.once('close', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`${file} ${args.join(' ')} exited ${code}`))));
   });
 }
 
 const times = commands.map(() => []);
-const bytes = commands.map(() => 0);
 for (let i = 0; i < runs; i++) {
-  for (let c = 0; c < commands.length; c++) {
-    const run = await runOnce(commands[c]);
-    times[c].push(run.ms);
-    bytes[c] = run.bytes;
-  }
+  for (let c = 0; c < commands.length; c++) times[c].push(await runOnce(commands[c]));
 }
 const median = (list) => {
   const s = [...list].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-process.stdout.write(`${JSON.stringify({ medians: times.map(median), bytes })}\n`);
+process.stdout.write(`${JSON.stringify({ medians: times.map(median) })}\n`);

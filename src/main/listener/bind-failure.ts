@@ -42,7 +42,7 @@ const familyOf = (host: string): 4 | 6 => (host.includes(':') ? 6 : 4);
 export const isLinkLocalV6 = (host: string): boolean => /^fe[89ab][0-9a-f]:/i.test(host);
 
 /** The families whose excluded ranges block a bind to `host`: both for a dual-stack `::`. */
-export const bindFamily = (host: string): 4 | 6 | undefined => (host === '::' ? undefined : familyOf(host));
+const bindFamily = (host: string): 4 | 6 | undefined => (host === '::' ? undefined : familyOf(host));
 
 function netshFamilies(range: ExcludedPortRange, host: string): ('ipv4' | 'ipv6')[] {
   const families = range.families ?? [bindFamily(host) ?? 4];

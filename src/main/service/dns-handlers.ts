@@ -30,7 +30,7 @@ export interface DnsOptions {
   now?: () => number;
 }
 
-export const DNS_DEFAULTS = { ttlMs: 10 * 60_000, failureTtlMs: 2 * 60_000, timeoutMs: 1500, concurrency: 8, maxEntries: 10_000 } as const;
+const DNS_DEFAULTS = { ttlMs: 10 * 60_000, failureTtlMs: 2 * 60_000, timeoutMs: 1500, concurrency: 8, maxEntries: 10_000 } as const;
 
 interface CacheEntry {
   host: string | null;

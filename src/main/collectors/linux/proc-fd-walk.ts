@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 export type FdTables = Map<number, { fds: string[]; inodes: Float64Array }>;
 
 /** `socket:[12345]` -> 12345; 0 for anything else. */
-export function socketInodeOfLink(link: string): number {
+function socketInodeOfLink(link: string): number {
   return link.startsWith('socket:[') ? Number(link.slice(8, -1)) : 0;
 }
 
@@ -54,7 +54,7 @@ interface FsReads {
  * Every readable process's fd table, as [pid, fd names, inodes] in pid order. Self-contained (its
  * helpers come in as arguments) because the worker runs it from its source text.
  */
-export function readAllFdTables(fs: FsReads, inodeOfLink: (link: string) => number): [number, string[], Float64Array][] {
+function readAllFdTables(fs: FsReads, inodeOfLink: (link: string) => number): [number, string[], Float64Array][] {
   const tables: [number, string[], Float64Array][] = [];
   const pids = fs.readdirSync('/proc').filter((name) => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57);
   for (const pid of pids.map(Number).sort((a, b) => a - b)) {

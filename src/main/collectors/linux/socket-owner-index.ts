@@ -45,9 +45,9 @@ export interface OwnerLookup {
 /** fd name -> the socket inode it held at its last read; 0 for anything that is not a socket. */
 type FdTable = Map<string, number>;
 
-export const FULL_READ_EVERY_MS = 30_000;
+const FULL_READ_EVERY_MS = 30_000;
 /** Longest stretch of sync reads before yielding to the event loop (pushes, HTTP and tool pipes keep flowing). */
-export const SLICE_MS = 4;
+const SLICE_MS = 4;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

@@ -53,7 +53,7 @@ export function decodeOutput(bytes: Uint8Array, encoding = 'auto'): Result<Decod
  * is still UTF-8 (the incomplete tail is dropped), and so is one with a stray invalid byte or two
  * among many valid multi-byte characters; OEM code page text has (almost) no valid sequences.
  */
-export function decodeUtf8(buffer: Uint8Array): string | null {
+function decodeUtf8(buffer: Uint8Array): string | null {
   const strict = new TextDecoder('utf-8', { fatal: true });
   const whole = buffer.subarray(0, buffer.length - incompleteUtf8Tail(buffer));
   try {

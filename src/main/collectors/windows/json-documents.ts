@@ -51,7 +51,7 @@ function walkBrackets(text: string, visit: (i: number, c: string, depth: number)
 }
 
 /** The complete depth-1 objects of a top-level array that does not parse (cut mid-way): each `{…}` directly inside the `[`. */
-export function completeArrayItems(chunk: string): unknown[] {
+function completeArrayItems(chunk: string): unknown[] {
   const items: unknown[] = [];
   let start = -1;
   walkBrackets(chunk, (i, c, depth) => {

@@ -11,8 +11,8 @@ import type { ParseResult } from '../types';
 import { knownNetstatState, mapNetstatStateWord } from './netstat-states';
 
 /** Windows pid 4 is the kernel (SMB, HTTP.sys); pid 0 (TIME_WAIT rows) means no owner. */
-export const SYSTEM_PID = 4;
-export const SYSTEM_PROCESS_NAME = 'System';
+const SYSTEM_PID = 4;
+const SYSTEM_PROCESS_NAME = 'System';
 
 /** A row's owners for a Windows pid: none for pid 0 (nobody holds a TIME_WAIT socket), `System` for pid 4. */
 export function windowsOwners(pid: number | null, processName: string | null = null): { pid: number; processName: string | null }[] {
