@@ -48,7 +48,10 @@ export function App(): ReactNode {
   const visibleColumns = useMemo(() => s.columnOrder.filter((id) => !s.hiddenColumns.includes(id)), [s.columnOrder, s.hiddenColumns]);
   const selected = s.selectedId ? (s.live.get(s.selectedId) ?? null) : null;
   // Status bar figures: walks of all rows, so once per table change, not on every render.
-  const tally = useMemo(() => ({ total: s.liveList.filter((l) => l.status !== 'removed').length, counts: countByState(s.liveList) }), [s.liveList]);
+  const tally = useMemo(() => {
+    const counts = countByState(s.liveList); // closed rows left out
+    return { counts, total: counts.reduce((sum, [, n]) => sum + n, 0) };
+  }, [s.liveList]);
   const shownCount = useMemo(() => visible.filter((l) => l.status !== 'removed').length, [visible]);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'kill' | 'close'; row: SocketRow } | null>(null);
@@ -282,8 +285,8 @@ export function App(): ReactNode {
             onContextMenu={(live: LiveRow, column, x, y) => setMenu({ row: live.row, column, x, y })}
             onKeyDown={onTableKey}
             emptyText={emptyText}
-            hosts={s.resolveHosts ? s.hostNames : undefined}
-            onViewport={onViewport}
+            ctx={cellContext}
+            onViewport={s.resolveHosts ? onViewport : undefined} // else scrolling would re-render the whole app
           />
           <DetailsPane
             row={selectedRow}

@@ -6,7 +6,7 @@
 export function* jsonChunks(value: unknown, perChunk = 1000): Generator<string> {
   if (Array.isArray(value) && value.length > perChunk) {
     for (let i = 0; i < value.length; i += perChunk) {
-      const part = JSON.stringify(value.slice(i, i + perChunk).map((item: unknown) => (item === undefined ? null : item)));
+      const part = JSON.stringify(value.slice(i, i + perChunk)); // undefined items become null, as in one stringify
       yield (i === 0 ? '[' : ',') + part.slice(1, -1) + (i + perChunk >= value.length ? ']' : '');
     }
   } else if (isPlainObject(value)) {

@@ -16,7 +16,7 @@ export type ServiceStopPhase =
   /** Main said no before any plan (UNSUPPORTED off Windows, bad name, transport error). */
   | { step: 'refused'; name: string; message: string; code: string }
   | { step: 'acting'; name: string; elevated: boolean }
-  | { step: 'done'; name: string; message: string; failed: boolean; needsElevation: boolean; outcome: StopServiceOutcome | null };
+  | { step: 'done'; name: string; message: string; failed: boolean; needsElevation: boolean };
 
 export interface ServiceStopState {
   phase: ServiceStopPhase;
@@ -80,9 +80,9 @@ export function createServiceStopStore(api: PortScopeApi, options: ServiceStopOp
       const r = await api.stopService(stopServiceRequest(name, true, asAdmin));
       options.onActed?.();
       if (mine !== turn) return;
-      if (!r.ok) return set({ phase: { step: 'done', name, message: r.message, failed: true, needsElevation: false, outcome: null } });
+      if (!r.ok) return set({ phase: { step: 'done', name, message: r.message, failed: true, needsElevation: false } });
       set({
-        phase: { step: 'done', name, message: r.value.message, failed: serviceStopFailed(r.value), needsElevation: Boolean(r.value.needsElevation), outcome: r.value },
+        phase: { step: 'done', name, message: r.value.message, failed: serviceStopFailed(r.value), needsElevation: Boolean(r.value.needsElevation) },
       });
     },
 

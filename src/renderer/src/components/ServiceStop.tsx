@@ -9,12 +9,11 @@ import { canConfirmServicePlan } from '../actions/service-stop';
 export interface ServiceOfferProps {
   processName: string | null;
   services: string[];
-  disabled?: boolean;
   onStop(name: string): void;
 }
 
 /** Shown in the kill plan when the owner hosts Windows services: one "Stop service X" per service. */
-export function ServiceOffer({ processName, services, disabled, onStop }: ServiceOfferProps): ReactNode {
+export function ServiceOffer({ processName, services, onStop }: ServiceOfferProps): ReactNode {
   if (services.length === 0) return null;
   return (
     <div className="callout info small" data-testid="service-offer">
@@ -22,7 +21,7 @@ export function ServiceOffer({ processName, services, disabled, onStop }: Servic
       safer than ending the process: Windows would restart it, and a shared host (svchost) runs other services too.
       <div className="modal-buttons">
         {services.map((name) => (
-          <button type="button" key={name} disabled={disabled} onClick={() => onStop(name)} data-testid="service-stop-offer" data-service={name}>
+          <button type="button" key={name} onClick={() => onStop(name)} data-testid="service-stop-offer" data-service={name}>
             Stop service {name}
           </button>
         ))}

@@ -25,8 +25,8 @@ export interface SocketTableProps {
   onContextMenu(row: LiveRow, column: ColumnId | null, x: number, y: number): void;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
   emptyText: string;
-  /** Reverse-DNS names by address, for the Remote host column. */
-  hosts?: CellContext['hosts'];
+  /** What cells show besides the row (reverse-DNS names for the Remote host column). */
+  ctx: CellContext;
   /** The index range of rows in the DOM (the viewport plus overscan), e.g. to resolve only their hosts. */
   onViewport?(first: number, last: number): void;
 }
@@ -74,9 +74,8 @@ function Cell({ id, live, ctx }: { id: ColumnId; live: LiveRow; ctx: CellContext
 }
 
 export function SocketTable(props: SocketTableProps): ReactNode {
-  const { rows, columns, widths, sorting, selectedId, hosts, onViewport } = props;
+  const { rows, columns, widths, sorting, selectedId, ctx, onViewport } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const ctx = useMemo<CellContext>(() => ({ hosts }), [hosts]);
 
   const columnDefs = useMemo<ColumnDef<LiveRow>[]>(
     () =>
