@@ -3,8 +3,8 @@
  * inode an fd link points to (`socket:[12345]`), and every process's fd table at once — in a worker
  * thread when it can start one. Sync reads on purpose: one readlink per open fd is the expensive part of
  * an owner table, and sync readlinks have about twice the throughput of fs/promises, which pays a
- * thread-pool hop per link. The owner index's own reads yield to the event loop between slices; the
- * no-worker fallback of the full read runs in one go (it is the rare case).
+ * thread-pool hop per link. The owner index's own reads yield to the event loop between slices (also
+ * its full read when no worker can start).
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -87,32 +87,23 @@ function toMap(list: [number, string[], Float64Array][]): FdTables {
 
 /**
  * Every process's fd table, read on another core: a 40k-fd read is ~200 ms of syscalls that would
- * otherwise hold the main thread. Falls back to reading here when no worker can start.
+ * otherwise hold the main thread. Null when no worker can start or it fails (the caller reads here).
  */
-export function readAllFdTablesInWorker(): Promise<FdTables> {
+export function readAllFdTablesInWorker(): Promise<FdTables | null> {
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (list: [number, string[], Float64Array][]): void => {
-      if (settled) return;
-      settled = true;
-      resolve(toMap(list));
-    };
-    const readHere = (): void => {
-      if (!settled) settle(readAllFdTables({ readdirSync, readlinkSync }, socketInodeOfLink));
-    };
     let worker: Worker;
     try {
       worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true });
     } catch {
-      readHere();
+      resolve(null);
       return;
     }
     worker.unref(); // never keeps a CLI alive
     worker.once('message', (list: [number, string[], Float64Array][]) => {
-      settle(list);
+      resolve(toMap(list));
       void worker.terminate();
     });
-    worker.once('error', readHere);
-    worker.once('exit', readHere); // exited without an answer
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null)); // exited without an answer (a no-op after the message)
   });
 }

@@ -24,7 +24,7 @@ export interface ProcFdReader {
   fdNames(pid: number): string[] | null;
   socketInodeAt(fdPath: string): number;
   /** Every table at once, off the main thread; without it the full read goes process by process here. */
-  readAllFdTablesInWorker?(): Promise<FdTables>;
+  readAllFdTablesInWorker?(): Promise<FdTables | null>;
 }
 
 export interface SocketOwnerIndexOptions {
@@ -134,8 +134,9 @@ export class SocketOwnerIndex {
   private async readEverything(): Promise<void> {
     this.linksRead = 0;
     const tables = new Map<number, FdTable>();
-    if (this.proc.readAllFdTablesInWorker) {
-      for (const [pid, { fds, inodes }] of await this.proc.readAllFdTablesInWorker()) {
+    const fromWorker = this.proc.readAllFdTablesInWorker ? await this.proc.readAllFdTablesInWorker() : null;
+    if (fromWorker) {
+      for (const [pid, { fds, inodes }] of fromWorker) {
         const table: FdTable = new Map();
         for (let i = 0; i < fds.length; i++) table.set(fds[i]!, inodes[i]!);
         tables.set(pid, table);

@@ -8,7 +8,7 @@
  */
 import type { RawSocket } from '../../../shared/types';
 import type { ParseResult } from '../types';
-import { knownNetstatState, mapNetstatStateWord } from './netstat-states';
+import { knownNetstatState } from './netstat-states';
 
 /** Windows pid 4 is the kernel (SMB, HTTP.sys); pid 0 (TIME_WAIT rows) means no owner. */
 const SYSTEM_PID = 4;
@@ -103,7 +103,7 @@ function parseRow(protocol: 'tcp' | 'udp', tokens: string[]): RawSocket | null {
     const word = rest.join(' ');
     const known = rest.length > 0 ? knownNetstatState(word) : null;
     if (unconnected && (known === null || known === 'LISTEN')) state = 'LISTEN';
-    else if (rest.length > 0) state = known ?? mapNetstatStateWord(word);
+    else if (rest.length > 0) state = known ?? word.trim(); // an unknown word is kept as printed
     else return null; // a TCP row always has a state: this line is truncated
   }
   return {

@@ -91,6 +91,15 @@ describe('SocketOwnerIndex', () => {
     expect(next.owners.has(6001)).toBe(false);
   });
 
+  it('reads the tables here, process by process, when no worker could read them', async () => {
+    const { proc } = setup();
+    const noWorker = Object.assign(proc, { readAllFdTablesInWorker: async () => null });
+    const index = new SocketOwnerIndex({ proc: noWorker, euid: 0, clock: () => 0 });
+    const lookup = await index.resolve(sockets(5001, 6001));
+    expect(lookup.owners).toEqual(new Map([[5001, [100]], [6001, [200]]]));
+    expect(lookup.linksRead).toBe(6);
+  });
+
   it('does not search again for a socket nobody holds, until the next full read', async () => {
     const { proc, index, clock } = setup();
     await index.resolve(sockets(5001, 5002, 6001, 9999)); // 9999: a kernel socket
