@@ -1,13 +1,14 @@
 import type { CliIo } from '../../src/main/cli/command';
 
-/** An in-memory CliIo for running commands in-process. */
-export function memoryIo(stdin: Buffer = Buffer.alloc(0)): CliIo & { stdout: () => string; stderr: () => string } {
+/** An in-memory CliIo for running commands in-process (a program reads it, unless `isTerminal`). */
+export function memoryIo(stdin: Buffer = Buffer.alloc(0), isTerminal = false): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';
   let errText = '';
   return {
     out: (text) => void (out += text),
     err: (text) => void (errText += text),
     readStdin: async () => stdin,
+    isTerminal,
     stdout: () => out,
     stderr: () => errText,
   };

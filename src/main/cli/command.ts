@@ -1,6 +1,7 @@
 /** The shape every CLI command has; the index lists them. Commands parse and print only. */
 import type { ParseArgsConfig } from 'node:util';
 import type { PortScopeService } from '../service/index';
+import { jsonText, type JsonStyle } from '../../shared/export/rows-json';
 
 export const EXIT_OK = 0;
 /** Nothing found, or an action refused or failed. */
@@ -13,6 +14,17 @@ export interface CliIo {
   err(text: string): void;
   /** Standard input as bytes (for `import -`). */
   readStdin(): Promise<Buffer>;
+  /** stdout is a terminal (a person reads it) rather than a pipe or file (a program does). */
+  isTerminal: boolean;
+}
+
+/** `--json` is indented for a person at a terminal and compact for a program (as `gh` does). */
+export function jsonStyleFor(io: CliIo): JsonStyle {
+  return io.isTerminal ? 'indented' : 'compact';
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(jsonText(value, jsonStyleFor(io)));
 }
 
 export type ParsedValues = Record<string, string | boolean | (string | boolean)[] | undefined>;

@@ -36,6 +36,7 @@ function usage(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    '--json is indented on a terminal and one compact line when piped or redirected (jq . indents it).',
     'Exit codes: 0 done/found, 1 nothing found or action refused/failed, 2 bad input.',
   ].join('\n');
 }

@@ -9,6 +9,7 @@ const io = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   },
+  isTerminal: process.stdout.isTTY === true,
 };
 
 // `portscope listen … | head -1`: the reader went away. Nothing more can be shown, so end quietly

@@ -4,8 +4,8 @@
  */
 import type { SocketRow } from '../../shared/types';
 import { rowsToCsv } from '../../shared/export/rows-csv';
-import { rowsJsonChunks, rowsToJson } from '../../shared/export/rows-json';
-import { UsageError, type CliIo, type ParsedValues } from './command';
+import { rowsJsonChunks } from '../../shared/export/rows-json';
+import { UsageError, jsonStyleFor, type CliIo, type ParsedValues } from './command';
 
 export type RowFormat = 'table' | 'json' | 'csv';
 
@@ -50,16 +50,15 @@ export function formatRowsTable(rows: readonly SocketRow[]): string {
   return [render(columns.map((c) => c.title)), ...cells.map(render)].join('\n') + '\n';
 }
 
-export function formatRows(rows: readonly SocketRow[], format: RowFormat): string {
-  if (format === 'json') return rowsToJson(rows);
+export function formatRows(rows: readonly SocketRow[], format: Exclude<RowFormat, 'json'>): string {
   if (format === 'csv') return rowsToCsv(rows);
   return formatRowsTable(rows);
 }
 
-/** Print rows to stdout; JSON goes out in pieces (40k rows are 30 MB: no single string and buffer of that size). */
+/** Print rows to stdout; JSON goes out in pieces (40k rows are 24–30 MB: no single string and buffer of that size). */
 export function printRows(io: CliIo, rows: readonly SocketRow[], format: RowFormat): void {
   if (format !== 'json') return io.out(formatRows(rows, format));
-  for (const piece of rowsJsonChunks(rows)) io.out(piece);
+  for (const piece of rowsJsonChunks(rows, jsonStyleFor(io))) io.out(piece);
 }
 
 /**

@@ -1,22 +1,34 @@
-/** Socket rows as the contract's JSON array (`list --json` shape), pretty-printed for people and diffs. */
+/**
+ * Socket rows as the contract's JSON array (`list --json` shape): indented for people (a terminal, a
+ * download) or compact for programs (a pipe: a quarter less to write and read at 40k rows).
+ */
 import type { SocketRow } from '../types';
 
+export type JsonStyle = 'indented' | 'compact';
+
+/** The JSON text of any value in a style, with a final newline. */
+export function jsonText(value: unknown, style: JsonStyle = 'indented'): string {
+  return `${style === 'indented' ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
+}
+
 /**
- * The same text in pieces of `perChunk` rows, so 40k rows (30 MB) can be written piece by piece
- * instead of as one string plus one buffer of that size. The pieces joined equal `rowsToJson`.
+ * The same text in pieces of `perChunk` rows, so 40k rows (24–30 MB) can be written piece by piece
+ * instead of as one string plus one buffer of that size. The pieces joined equal `jsonText(rows, style)`.
  */
-export function* rowsJsonChunks(rows: readonly SocketRow[], perChunk = 1000): Generator<string> {
+export function* rowsJsonChunks(rows: readonly SocketRow[], style: JsonStyle = 'indented', perChunk = 1000): Generator<string> {
   if (rows.length === 0) {
     yield '[]\n';
     return;
   }
+  // Each piece is one array's text without its brackets: "[\n  {…},\n  {…}\n]" or "[{…},{…}]".
+  const [open, comma, close, edge] = style === 'indented' ? ['[\n', ',\n', '\n]\n', 2] : ['[', ',', ']\n', 1];
   for (let i = 0; i < rows.length; i += perChunk) {
-    const text = JSON.stringify(rows.slice(i, i + perChunk), null, 2); // "[\n  {…},\n  {…}\n]"
+    const text = jsonText(rows.slice(i, i + perChunk), style);
     const last = i + perChunk >= rows.length;
-    yield (i === 0 ? '[\n' : ',\n') + text.slice(2, -2) + (last ? '\n]\n' : '');
+    yield (i === 0 ? open : comma) + text.slice(edge, -edge - 1) + (last ? close : '');
   }
 }
 
-export function rowsToJson(rows: readonly SocketRow[]): string {
-  return [...rowsJsonChunks(rows)].join('');
+export function rowsToJson(rows: readonly SocketRow[], style: JsonStyle = 'indented'): string {
+  return [...rowsJsonChunks(rows, style)].join('');
 }

@@ -7,7 +7,7 @@ import { createCatalogHandlers } from '../../../src/main/service/catalog-handler
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => Buffer.alloc(0) };
+  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => Buffer.alloc(0), isTerminal: false };
   const code = await runCli(args, io);
   return { code, out, err };
 }

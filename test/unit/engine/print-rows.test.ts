@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEndpoint, formatRows, printCollectionNotes, rowFormatFrom } from '../../../src/main/cli/print-rows';
+import { formatEndpoint, formatRows, printCollectionNotes, printRows, rowFormatFrom } from '../../../src/main/cli/print-rows';
 import { memoryIo } from '../../helpers/cli-io';
 import { rowsToCsv } from '../../../src/shared/export/rows-csv';
 import { buildRows } from '../../../src/main/engine/build-rows';
@@ -32,9 +32,14 @@ describe('print-rows', () => {
     expect(text).toMatch(/\bssh\b/);
   });
 
-  it('prints one JSON array of contract rows', () => {
-    const parsed = JSON.parse(formatRows(rows, 'json')) as { pid: number | null }[];
-    expect(parsed.map((r) => r.pid)).toEqual([null, 1, 3]);
+  it('prints one JSON array of contract rows: indented on a terminal, one compact line for a program', () => {
+    const person = memoryIo(Buffer.alloc(0), true);
+    const program = memoryIo();
+    printRows(person, rows, 'json');
+    printRows(program, rows, 'json');
+    for (const io of [person, program]) expect((JSON.parse(io.stdout()) as { pid: number | null }[]).map((r) => r.pid)).toEqual([null, 1, 3]);
+    expect(person.stdout()).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+    expect(program.stdout()).toBe(`${JSON.stringify(rows)}\n`);
   });
 
   it('prints CSV with quoting and formula protection', () => {

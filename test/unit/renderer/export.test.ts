@@ -10,14 +10,17 @@ describe('exports', () => {
     expect(parsed.map((r) => r.localPort)).toEqual([8080, 22]);
     expect(parsed[0].processName).toBe('<script>x&y</script>');
   });
-  it('JSON in pieces joins to exactly one pretty JSON.stringify, at every piece boundary', () => {
+  it('JSON in pieces joins to exactly one JSON.stringify in either style, at every piece boundary', () => {
     for (const count of [0, 1, 3, 4, 7]) {
       const many = Array.from({ length: count }, (_, i) => makeRow({ localPort: 1000 + i, processName: i % 2 ? 'a"b\\c' : 'ünïcode' }));
-      const expected = `${JSON.stringify(many, null, 2)}\n`;
-      expect([...rowsJsonChunks(many, 3)].join('')).toBe(expected);
-      expect(rowsToJson(many)).toBe(expected);
+      const indented = `${JSON.stringify(many, null, 2)}\n`;
+      const compact = `${JSON.stringify(many)}\n`;
+      expect([...rowsJsonChunks(many, 'indented', 3)].join('')).toBe(indented);
+      expect([...rowsJsonChunks(many, 'compact', 3)].join('')).toBe(compact);
+      expect(rowsToJson(many)).toBe(indented);
+      expect(rowsToJson(many, 'compact')).toBe(compact);
     }
-    expect([...rowsJsonChunks(Array.from({ length: 7 }, () => makeRow()), 3)]).toHaveLength(3);
+    expect([...rowsJsonChunks(Array.from({ length: 7 }, () => makeRow()), 'compact', 3)]).toHaveLength(3);
   });
   it('HTML escapes every value and has one row per socket', () => {
     const html = rowsToHtml(rows, undefined, { title: 'T & <b>' });

@@ -1,4 +1,4 @@
-import { EXIT_NOTHING, EXIT_OK, UsageError, type CliCommand } from '../command';
+import { EXIT_NOTHING, EXIT_OK, UsageError, printJson, type CliCommand } from '../command';
 import type { CloseOutcome, CloseRequest } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
 import { parseHostPort } from './probe';
@@ -38,7 +38,7 @@ Exit codes: 0 closed, 1 not found / still open / refused / unsupported, 2 bad in
     };
     if (values.elevate) request.elevate = true;
     const print = (outcome: CloseOutcome): void => {
-      if (values.json) io.out(JSON.stringify(outcome, null, 2) + '\n');
+      if (values.json) printJson(io, outcome);
       else if (outcome.result === 'closed' || outcome.result === 'planned') io.out(`${outcome.message}\n`);
       else io.err(`portscope: ${outcome.message}\n`);
     };

@@ -1,5 +1,5 @@
 /** `portscope describe <port>[/tcp|/udp] … [--json]`: what the catalog knows about ports. */
-import { EXIT_NOTHING, EXIT_OK, UsageError, parsePortArg, type CliCommand } from '../command';
+import { EXIT_NOTHING, EXIT_OK, UsageError, parsePortArg, printJson, type CliCommand } from '../command';
 import { describeExpectation, describePorts, expectedOwners } from '../../../shared/catalog/index';
 import type { CatalogPlatform, CatalogProtocol, PortDescription, PortMeaning } from '../../../shared/catalog/types';
 
@@ -67,7 +67,7 @@ Exit codes: 0 described, 1 nothing known about any of the ports, 2 bad input.
     if (positionals.length === 0) throw new UsageError('give at least one port, e.g. portscope describe 3389/tcp');
     const requests = positionals.map(parsePortSpec);
     const descriptions = describePorts(requests);
-    if (values.json) io.out(JSON.stringify(descriptions, null, 2) + '\n');
+    if (values.json) printJson(io, descriptions);
     else io.out(descriptions.map(formatDescription).join('\n\n') + '\n');
     return descriptions.some((d) => d.meanings.length > 0) ? EXIT_OK : EXIT_NOTHING;
   },

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, UsageError, parsePidArg, parsePortArg, type CliCommand, type CliIo, type ParsedValues } from '../command';
+import { EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, UsageError, parsePidArg, parsePortArg, printJson, type CliCommand, type CliIo, type ParsedValues } from '../command';
 import type { KillOutcome, KillPlanEntry, KillRequest, KillTarget } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
 
@@ -112,7 +112,7 @@ Exit codes: 0 ended, 1 refused / not found / still running / permission denied /
     const grace = parseGrace(values.grace);
     if (grace !== undefined) request.graceMs = grace;
     const print = (outcome: KillOutcome): void => {
-      if (values.json) io.out(JSON.stringify(outcome, null, 2) + '\n');
+      if (values.json) printJson(io, outcome);
       else if (outcome.result === 'ended' || outcome.result === 'planned') io.out(`${outcome.message}\n`);
       else io.err(`portscope: ${outcome.message}\n`);
     };
@@ -125,7 +125,7 @@ Exit codes: 0 ended, 1 refused / not found / still running / permission denied /
       return EXIT_BY_RESULT[planned.value.result];
     }
     if (!values.yes) {
-      if (values.json) io.out(JSON.stringify(planned.value, null, 2) + '\n');
+      if (values.json) printJson(io, planned.value);
       else io.out(formatKillPlan(planned.value, Boolean(values.tree)));
       if (!(await confirmOnTerminal(io, 'End it?', 'ending anything'))) {
         if (process.stdin.isTTY) io.err('portscope: nothing was ended.\n');
