@@ -38,8 +38,9 @@ function compareRows(a: SocketRow, b: SocketRow): number {
 const NO_SERVICES: string[] = Object.freeze([]) as unknown as string[];
 
 function mergeServices(...lists: (readonly string[] | undefined)[]): string[] {
-  const present = lists.filter((l): l is readonly string[] => l !== undefined && l.length > 0);
-  if (present.length === 0) return NO_SERVICES;
+  let present: (readonly string[])[] | null = null; // most rows have no services: no array for them
+  for (const list of lists) if (list?.length) (present ??= []).push(list);
+  if (!present) return NO_SERVICES;
   return present.length === 1 ? [...present[0]!] : [...new Set(present.flat())];
 }
 

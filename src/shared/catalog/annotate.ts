@@ -20,15 +20,18 @@ export function ephemeralMeaning(range: EphemeralRange): RowMeaning {
   };
 }
 
-const rowMeaningCache = new Map<string, RowMeaning | null>();
+/** Per platform, listeningKey -> the row meaning (one shared object per port: rows are not given copies). */
+const rowMeaningCache = new Map<CatalogPlatform, Map<number, RowMeaning | null>>();
 
 function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: CatalogPlatform): RowMeaning | null {
-  const k = `${platform}:${port}/${protocol}`;
-  let hit = rowMeaningCache.get(k);
+  let cache = rowMeaningCache.get(platform);
+  if (!cache) rowMeaningCache.set(platform, (cache = new Map()));
+  const key = listeningKey(protocol, port);
+  let hit = cache.get(key);
   if (hit === undefined) {
     const best = bestMeaning(port, protocol, platform);
     hit = best ? { name: best.name, description: best.description, source: best.source } : null;
-    rowMeaningCache.set(k, hit);
+    cache.set(key, hit);
   }
   return hit;
 }
@@ -40,7 +43,7 @@ function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: Cat
  */
 export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext, table: readonly SocketRow[] = rows): T[] {
   if (rows.length === 0) return rows; // a poll that built nothing: no walk of the whole table
-  const listening = new Set<string>();
+  const listening = new Set<number>();
   for (const row of table) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotateRows, servicePort, EPHEMERAL_LABEL, DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from '../../../src/shared/catalog/index';
 import type { CatalogPlatform, EphemeralRange } from '../../../src/shared/catalog/types';
+import { listeningKey } from '../../../src/shared/catalog/service-port';
 import type { SocketRow } from '../../../src/shared/types';
 
 function row(over: Partial<SocketRow>): SocketRow {
@@ -135,7 +136,7 @@ describe('servicePort', () => {
     expect(servicePort(row({ localPort: 22, remotePort: 51234, state: 'ESTABLISHED' }), { ephemeralRange: range })).toBe(22);
   });
   it('prefers a port this machine listens on', () => {
-    const listening = new Set(['tcp:50001']);
+    const listening = new Set([listeningKey('tcp', 50001)]);
     expect(servicePort(row({ localPort: 50001, remotePort: 50002, state: 'ESTABLISHED' }), { listening, ephemeralRange: range })).toBe(50001);
     expect(servicePort(row({ localPort: 50003, remotePort: 50001, state: 'ESTABLISHED' }), { listening, ephemeralRange: range })).toBe(50001);
   });

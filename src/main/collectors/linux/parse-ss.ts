@@ -86,14 +86,14 @@ function portAt(text: string, start: number): number {
 
 const isAnyAddress = (address: string): boolean => address === '0.0.0.0' || address === '::';
 
-/** Every owner in the `users:((...))` section, in ss's order, without duplicate pids. */
-export function parseSsUsers(extras: string): SocketOwner[] {
-  const start = extras.indexOf('users:(');
+/** Every owner in the `users:((...))` section (at or after `from`), in ss's order, without duplicate pids. */
+export function parseSsUsers(text: string, from = 0): SocketOwner[] {
+  const start = text.indexOf('users:(', from);
   if (start < 0) return [];
   const owners: SocketOwner[] = [];
   const seen = new Set<number>();
   OWNER.lastIndex = start + 'users:('.length;
-  for (let m = OWNER.exec(extras); m; m = OWNER.exec(extras)) {
+  for (let m = OWNER.exec(text); m; m = OWNER.exec(text)) {
     const pid = Number(m[2]);
     if (seen.has(pid)) continue; // one process holding the socket on several fds
     seen.add(pid);
@@ -102,70 +102,97 @@ export function parseSsUsers(extras: string): SocketOwner[] {
   return owners;
 }
 
-const EXTRA = {
-  ino: /(?:^|\s)ino:(\d+)/,
-  uid: /(?:^|\s)uid:(\d+)/,
-  v6only: /(?:^|\s)v6only:(\d+)/,
-};
-
-function extraNumber(extras: string, key: keyof typeof EXTRA): number | null {
-  if (!extras.includes(`${key}:`)) return null; // cheap test first: most lines lack most keys
-  const m = EXTRA[key].exec(extras);
-  return m ? Number(m[1]) : null;
-}
-
 function isHeader(line: string): boolean {
-  return /^(Netid|State)\s+(State|Recv-Q)/.test(line);
+  const c = line.charCodeAt(0);
+  return (c === 78 /* N */ || c === 83 /* S */) && /^(Netid|State)\s+(State|Recv-Q)/.test(line);
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9;
-const DIGITS = /^\d+$/;
 
-/** The first `count` whitespace-separated tokens and the rest of the line (a scan, no regex: hot path). */
-function leadingTokens(line: string, count: number): { tokens: string[]; rest: string } | null {
-  const tokens: string[] = [];
-  const n = line.length;
-  let i = 0;
-  while (tokens.length < count) {
-    while (i < n && isSpace(line.charCodeAt(i))) i++;
-    if (i >= n) return null;
-    const start = i;
-    while (i < n && !isSpace(line.charCodeAt(i))) i++;
-    tokens.push(line.slice(start, i));
+/** The end of the token that starts at or after `from` (skipping blanks), or -1 at the line's end. */
+function tokenEnd(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (i >= line.length) return -1;
+  while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The token that ends at `end` (`tokenEnd`'s answer). */
+function tokenBefore(line: string, end: number): string {
+  let start = end;
+  while (start > 0 && !isSpace(line.charCodeAt(start - 1))) start--;
+  return line.slice(start, end);
+}
+
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
   }
-  return { tokens, rest: line.slice(i) };
+  return true;
+}
+
+/**
+ * The number of the first blank-preceded `key` (`ino:`, `uid:`, `v6only:`) with digits after it, at or
+ * after `from`; null when there is none. A scan, not a regex per key: three per line at 40k lines.
+ */
+function extraNumber(line: string, from: number, key: string): number | null {
+  for (let at = line.indexOf(key, from); at >= 0; at = line.indexOf(key, at + 1)) {
+    if (!isSpace(line.charCodeAt(at - 1))) continue;
+    let value = 0;
+    let i = at + key.length;
+    for (; i < line.length; i++) {
+      const digit = line.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i > at + key.length) return value;
+  }
+  return null;
 }
 
 /** Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds. */
 export function parseSsLine(line: string): RawSocket | null | 'skip' {
-  let space = 0;
-  while (space < line.length && !isSpace(line.charCodeAt(space))) space++;
-  const first = line.slice(0, space);
+  // Columns: [Netid] State Recv-Q Send-Q Local Peer [extras…]; found by scanning, sliced only when used.
+  let end = tokenEnd(line, 0);
+  if (end < 0) return null;
+  const first = line.slice(0, end);
   const hasNetid = !isSsState(first);
   if (hasNetid && OTHER_NETIDS.has(first)) return 'skip';
-  const split = leadingTokens(line, hasNetid ? 6 : 5);
-  if (!split) return null;
-  const t = hasNetid ? split.tokens : ['', ...split.tokens];
-  const stateWord = t[1]!;
-  const netid = hasNetid ? t[0]! : stateWord === 'UNCONN' ? 'udp' : 'tcp';
-  if (!DIGITS.test(t[2]!) || !DIGITS.test(t[3]!)) return null;
-  const localText = t[4]!;
-  const peerText = t[5]!;
-  const extras = split.rest;
+  let stateWord = first;
+  if (hasNetid) {
+    end = tokenEnd(line, end);
+    if (end < 0) return null;
+    stateWord = tokenBefore(line, end);
+  }
+  const netid = hasNetid ? first : stateWord === 'UNCONN' ? 'udp' : 'tcp';
   const protocol = netid === 'tcp' ? 'tcp' : netid === 'udp' ? 'udp' : null;
   if (!protocol || !isSsState(stateWord)) return null;
-  const local = parseSsEndpoint(localText);
-  const peer = parseSsEndpoint(peerText);
+  for (let queue = 0; queue < 2; queue++) {
+    end = tokenEnd(line, end);
+    if (end < 0 || !isDigits(tokenBefore(line, end))) return null;
+  }
+  end = tokenEnd(line, end);
+  if (end < 0) return null;
+  const local = parseSsEndpoint(tokenBefore(line, end));
+  end = tokenEnd(line, end);
+  if (end < 0) return null;
+  const peer = parseSsEndpoint(tokenBefore(line, end));
   if (!local || !peer) return null;
 
-  const ino = extraNumber(extras, 'ino');
-  const uid = extraNumber(extras, 'uid') ?? (ino !== null ? 0 : null);
-  const v6only = extraNumber(extras, 'v6only');
+  // `-e` extras and `-p` users come after the peer (`end`)
+  const ino = extraNumber(line, end, 'ino:');
+  const uid = extraNumber(line, end, 'uid:') ?? (ino !== null ? 0 : null);
   let dualStack: boolean | null;
   if (local.family === 4) dualStack = false;
   else if (local.starWildcard) dualStack = true;
   else if (local.address === '::') dualStack = false; // `[::]:port` is printed only for V6ONLY sockets
-  else dualStack = v6only === null ? null : v6only === 0;
+  else {
+    const v6only = extraNumber(line, end, 'v6only:');
+    dualStack = v6only === null ? null : v6only === 0;
+  }
 
   const peerIsWildcard = peer.port === 0 && (peer.starWildcard || isAnyAddress(peer.address));
   const row: RawSocket = {
@@ -178,7 +205,7 @@ export function parseSsLine(line: string): RawSocket | null | 'skip' {
     remotePort: peerIsWildcard ? null : peer.port,
     remoteScope: peerIsWildcard ? null : peer.scope,
     state: protocol === 'udp' ? null : canonicalSsState(stateWord),
-    owners: parseSsUsers(extras),
+    owners: parseSsUsers(line, end),
     uid,
     ownerHidden: null,
     dualStack,
@@ -191,24 +218,39 @@ export function parseSs(text: string): ParseResult {
   return parseSsReusing(text).parsed;
 }
 
+/** A parse's rows and, for each, the line it came from: what the next poll may reuse. */
+export interface SsParse {
+  parsed: ParseResult;
+  lines: string[];
+}
+
 /**
- * Parse a whole ss output, reusing the previous poll's rows (by their line): an unchanged line yields
- * the very same row object again, which lets the engine reuse its built row. `byLine` is for the next poll.
+ * Parse a whole ss output, reusing the previous poll's rows by their line: an unchanged line yields the
+ * very same row object again, which lets the engine reuse its built row. The line -> row lookup is built
+ * here from `previous`, not at the end of each parse, so a one-shot `list` never pays for it.
  */
-export function parseSsReusing(text: string, previous?: ReadonlyMap<string, RawSocket>): { parsed: ParseResult; byLine: Map<string, RawSocket> } {
+export function parseSsReusing(text: string, previous?: SsParse): SsParse {
   const parsed: ParseResult = { rows: [], unparsed: [] };
-  const byLine = new Map<string, RawSocket>();
-  if (typeof text !== 'string') return { parsed, byLine };
+  const lines: string[] = [];
+  if (typeof text !== 'string') return { parsed, lines };
+  const reusable = previous ? rowsByLine(previous) : null;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || isHeader(line)) continue;
-    const repeated = byLine.has(line); // the same line twice in one output: two rows, two objects
-    const row = (!repeated && previous?.get(line)) || parseSsLine(line);
+    let row: RawSocket | null | 'skip' | undefined = reusable?.get(line);
+    if (row) reusable!.delete(line); // the same line twice in one output: two rows, two objects
+    else row = parseSsLine(line);
     if (row === 'skip') continue;
     if (row) {
       parsed.rows.push(row);
-      if (!repeated) byLine.set(line, row);
+      lines.push(line);
     } else parsed.unparsed.push(raw);
   }
-  return { parsed, byLine };
+  return { parsed, lines };
+}
+
+function rowsByLine({ parsed, lines }: SsParse): Map<string, RawSocket> {
+  const byLine = new Map<string, RawSocket>();
+  for (let i = lines.length - 1; i >= 0; i--) byLine.set(lines[i]!, parsed.rows[i]!); // backwards: a line's first row wins
+  return byLine;
 }

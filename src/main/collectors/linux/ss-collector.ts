@@ -3,17 +3,16 @@
  * ss would walk every process's fds on each call (most of its cost at 40k sockets); the owner index
  * walks them once and then only what changed. Unchanged lines keep their parsed row between polls.
  */
-import type { RawSocket } from '../../../shared/types';
 import { resolveTool, runTool } from '../../lib/exec';
 import type { Collector } from '../types';
-import { parseSsReusing } from './parse-ss';
+import { parseSsReusing, type SsParse } from './parse-ss';
 import { finishLinuxCollection, LiveOwners } from './linux-collection';
 
 /** No -H: older ss lacks it and the parser skips the header anyway. -e adds ino/uid/v6only. */
 export const SS_ARGS = ['-t', '-u', '-n', '-a', '-e'] as const;
 
 export function createSsCollector(owners = new LiveOwners()): Collector {
-  let lastByLine = new Map<string, RawSocket>();
+  let last: SsParse | undefined;
   return {
     name: 'ss',
     available: async () => (await resolveTool('ss')) !== null,
@@ -28,8 +27,8 @@ export function createSsCollector(owners = new LiveOwners()): Collector {
       if (out.exitCode !== 0 && text.trim() === '') {
         throw new Error(`ss failed: ${out.stderr.toString('utf8').trim() || `exit ${out.exitCode}`}`);
       }
-      const { parsed, byLine } = parseSsReusing(text, lastByLine);
-      lastByLine = byLine;
+      last = parseSsReusing(text, last);
+      const { parsed } = last;
       await owners.attach(parsed.rows);
       return finishLinuxCollection(parsed.rows, parsed.unparsed.length);
     },

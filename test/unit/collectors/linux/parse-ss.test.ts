@@ -81,7 +81,7 @@ describe('parseSsReusing between polls', () => {
     const first = parseSsReusing(text);
     const lines = text.split('\n');
     const changed = lines.map((l) => (l.includes(':41005 ') ? l.replace('UNCONN 0      0 ', 'UNCONN 1      0 ') : l)).join('\n');
-    const second = parseSsReusing(changed, first.byLine);
+    const second = parseSsReusing(changed, first);
     const at = (rows: typeof first.parsed.rows, port: number) => rows.find((r) => r.localPort === port);
     expect(at(second.parsed.rows, 41006)).toBe(at(first.parsed.rows, 41006));
     expect(at(second.parsed.rows, 41005)).not.toBe(at(first.parsed.rows, 41005));
@@ -94,6 +94,16 @@ describe('parseSsReusing between polls', () => {
     const { parsed } = parseSsReusing(`${line}\n${line}\n`);
     expect(parsed.rows).toHaveLength(2);
     expect(parsed.rows[0]).not.toBe(parsed.rows[1]);
+    // printed once, then twice: the first reuses the row, the second is a new object
+    const once = parseSsReusing(`${line}\n`);
+    const twice = parseSsReusing(`${line}\n${line}\n`, once);
+    expect(twice.parsed.rows[0]).toBe(once.parsed.rows[0]);
+    expect(twice.parsed.rows[1]).not.toBe(once.parsed.rows[0]);
+    expect(twice.parsed.rows[1]).toEqual(once.parsed.rows[0]);
+    // and both stay reusable on the poll after
+    const again = parseSsReusing(`${line}\n${line}\n`, twice);
+    expect(again.parsed.rows).toEqual(twice.parsed.rows);
+    expect(again.parsed.rows[0]).toBe(twice.parsed.rows[0]);
   });
 });
 
