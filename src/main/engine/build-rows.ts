@@ -21,7 +21,9 @@ export interface RowFacts {
 export function rowId(raw: RawSocket, pid: number | null): string {
   const local = raw.localScope ? `${raw.localAddress}%${raw.localScope}` : raw.localAddress;
   const remote = raw.remoteAddress === null ? '*' : raw.remoteScope ? `${raw.remoteAddress}%${raw.remoteScope}` : raw.remoteAddress;
-  return `${raw.protocol}|${local}|${raw.localPort}|${remote}|${raw.remotePort ?? '*'}|${pid ?? '-'}`;
+  // join, not a template literal: that makes a rope (cons string) which JSON.stringify and structured
+  // clone must flatten later, ~1 µs per row (40 ms of a 40k-row `list --json`); join makes it flat.
+  return [raw.protocol, local, raw.localPort, remote, raw.remotePort ?? '*', pid ?? '-'].join('|');
 }
 
 function compareRows(a: SocketRow, b: SocketRow): number {
