@@ -26,6 +26,7 @@ export function rowId(raw: RawSocket, pid: number | null): string {
   return [raw.protocol, local, raw.localPort, remote, raw.remotePort ?? '*', pid ?? '-'].join('|');
 }
 
+/** The table's order; ids (unique in a build) break ties, so the order is total and a merge equals a sort. */
 function compareRows(a: SocketRow, b: SocketRow): number {
   if (a.protocol !== b.protocol) return a.protocol < b.protocol ? -1 : 1;
   if (a.localPort !== b.localPort) return a.localPort - b.localPort;
@@ -33,7 +34,22 @@ function compareRows(a: SocketRow, b: SocketRow): number {
   const ra = a.remoteAddress ?? '';
   const rb = b.remoteAddress ?? '';
   if (ra !== rb) return ra < rb ? -1 : 1;
-  return (a.remotePort ?? 0) - (b.remotePort ?? 0);
+  if (a.remotePort !== b.remotePort) return (a.remotePort ?? 0) - (b.remotePort ?? 0);
+  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+
+/** Two lists in table order as one (the kept rows' order needs no new sort). */
+function mergeInOrder(kept: BuiltFrom[], added: BuiltFrom[]): BuiltFrom[] {
+  if (added.length === 0) return kept;
+  if (kept.length === 0) return added;
+  const merged = new Array<BuiltFrom>(kept.length + added.length);
+  let k = 0;
+  let a = 0;
+  for (let i = 0; i < merged.length; i++) {
+    const takeKept = a >= added.length || (k < kept.length && compareRows(kept[k]!.row, added[a]!.row) <= 0);
+    merged[i] = takeKept ? kept[k++]! : added[a++]!;
+  }
+  return merged;
 }
 
 /** Shared by every row without services (most of them); frozen so nobody can add to it by mistake. */
@@ -53,6 +69,7 @@ interface OwnerListFacts {
 
 /** What a row was built from: the next poll reuses the row while all of it is the same. */
 interface BuiltFrom {
+  raw: RawSocket;
   row: SocketRow;
   /** The id before any `#n` suffix. */
   baseId: string;
@@ -77,14 +94,16 @@ export interface BuiltRows {
 }
 
 export class RowBuilder {
+  /** Raw socket -> what its row was built from, updated in place: a poll touches only what changed. */
   private previous = new Map<RawSocket, BuiltFrom>();
+  /** The last build's rows in table order: kept rows keep it, so a poll sorts only its fresh rows. */
+  private previousInOrder: BuiltFrom[] = [];
   private builds = 0;
 
   build(raws: readonly RawSocket[], join: RowFacts): BuiltRows {
     const build = ++this.builds;
-    const rows: SocketRow[] = [];
     const fresh: SocketRow[] = [];
-    const next = new Map<RawSocket, BuiltFrom>();
+    const freshFrom: BuiltFrom[] = [];
     const seen = new Map<string, number>();
     // Collectors may share one owner list between rows (Linux does per process): so do the rows, and
     // the named list and facts are looked up once per list, not once per row.
@@ -100,9 +119,7 @@ export class RowBuilder {
       seen.set(baseId, count + 1);
       const id = count > 0 ? `${baseId}#${count + 1}` : baseId;
       if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser)) {
-        rows.push(before.row);
         before.build = build;
-        next.set(raw, before);
         continue;
       }
       let list = perOwnerList.get(raw.owners);
@@ -142,14 +159,24 @@ export class RowBuilder {
         ownerVerdict: null,
       };
       if (raw.socketCreated !== undefined) row.socketCreated = raw.socketCreated;
-      rows.push(row);
+      const from: BuiltFrom = { raw, row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts, hint, user: uidUser, build };
+      this.previous.set(raw, from);
       fresh.push(row);
-      next.set(raw, { row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts, hint, user: uidUser, build });
+      freshFrom.push(from);
     }
+    // Last build's entries not handed out again are dropped: the socket is gone, or its row was rebuilt.
     const dropped: SocketRow[] = [];
-    for (const from of this.previous.values()) if (from.build !== build) dropped.push(from.row);
-    this.previous = next;
-    return { rows: rows.sort(compareRows), fresh, dropped, build };
+    const kept: BuiltFrom[] = [];
+    for (const from of this.previousInOrder) {
+      if (from.build === build) kept.push(from);
+      else {
+        dropped.push(from.row);
+        if (this.previous.get(from.raw) === from) this.previous.delete(from.raw);
+      }
+    }
+    freshFrom.sort((a, b) => compareRows(a.row, b.row));
+    this.previousInOrder = mergeInOrder(kept, freshFrom);
+    return { rows: this.previousInOrder.map((f) => f.row), fresh, dropped, build };
   }
 }
 
