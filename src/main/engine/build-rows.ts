@@ -34,7 +34,7 @@ function compareRows(a: SocketRow, b: SocketRow): number {
   const ra = a.remoteAddress ?? '';
   const rb = b.remoteAddress ?? '';
   if (ra !== rb) return ra < rb ? -1 : 1;
-  if (a.remotePort !== b.remotePort) return (a.remotePort ?? 0) - (b.remotePort ?? 0);
+  if (a.remotePort !== b.remotePort) return (a.remotePort ?? -1) - (b.remotePort ?? -1);
   return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
 }
 
@@ -101,6 +101,17 @@ export class RowBuilder {
   private builds = 0;
 
   build(raws: readonly RawSocket[], join: RowFacts): BuiltRows {
+    try {
+      return this.buildUpdating(raws, join);
+    } catch (error) {
+      // The bookkeeping is updated in place: half of it would hide rows from later builds. Start over.
+      this.previous = new Map();
+      this.previousInOrder = [];
+      throw error;
+    }
+  }
+
+  private buildUpdating(raws: readonly RawSocket[], join: RowFacts): BuiltRows {
     const build = ++this.builds;
     const fresh: SocketRow[] = [];
     const freshFrom: BuiltFrom[] = [];

@@ -8,7 +8,11 @@ export type JsonStyle = 'indented' | 'compact';
 
 /** The JSON text of any value in a style, with a final newline. */
 export function jsonText(value: unknown, style: JsonStyle = 'indented'): string {
-  return `${style === 'indented' ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
+  return `${stringify(value, style)}\n`;
+}
+
+function stringify(value: unknown, style: JsonStyle): string {
+  return style === 'indented' ? JSON.stringify(value, null, 2) : JSON.stringify(value);
 }
 
 /**
@@ -23,12 +27,13 @@ export function* rowsJsonChunks(rows: readonly SocketRow[], style: JsonStyle = '
     yield '[]\n';
     return;
   }
-  // Each piece is one array's text without its brackets: "[\n  {…},\n  {…}\n]" or "[{…},{…}]".
-  const [open, comma, close, edge] = style === 'indented' ? ['[\n', ',\n', '\n]\n', 2] : ['[', ',', ']\n', 1];
+  const indented = style === 'indented';
+  const [open, separator, close] = indented ? ['[\n', ',\n', '\n]\n'] : ['[', ',', ']\n'];
   for (let i = 0; i < rows.length; i += perChunk) {
-    const text = jsonText(rows.slice(i, i + perChunk), style);
+    const text = stringify(rows.slice(i, i + perChunk), style);
+    const inner = indented ? text.slice(2, -2) : text.slice(1, -1); // without "[\n" "\n]" or "[" "]"
     const last = i + perChunk >= rows.length;
-    yield (i === 0 ? open : comma) + text.slice(edge, -edge - 1) + (last ? close : '');
+    yield (i === 0 ? open : separator) + inner + (last ? close : '');
   }
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotateRows, servicePort, EPHEMERAL_LABEL, DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from '../../../src/shared/catalog/index';
+import { annotateRows, listeningKey, servicePort, EPHEMERAL_LABEL, DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from '../../../src/shared/catalog/index';
 import type { CatalogPlatform, EphemeralRange } from '../../../src/shared/catalog/types';
-import { listeningKey } from '../../../src/shared/catalog/service-port';
 import type { SocketRow } from '../../../src/shared/types';
 
 function row(over: Partial<SocketRow>): SocketRow {

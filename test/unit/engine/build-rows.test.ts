@@ -82,6 +82,26 @@ describe('RowBuilder across polls', () => {
   });
 });
 
+describe('RowBuilder after a failed build', () => {
+  it('starts over instead of losing rows its half-updated bookkeeping would hide', () => {
+    const builder = new RowBuilder();
+    const a = raw({ localPort: 1 });
+    const b = raw({ localPort: 2 });
+    builder.build([a, b], { facts });
+    // a is reused and d built before c's facts lookup throws
+    const d = raw({ localPort: 4 });
+    const c = raw({ localPort: 3, owners: [{ pid: 99, processName: 'x' }] });
+    const failing = new Map(facts);
+    failing.get = (pid) => {
+      if (pid === 99) throw new Error('facts source broke');
+      return facts.get(pid);
+    };
+    expect(() => builder.build([a, d, c], { facts: failing })).toThrow('facts source broke');
+    const after = builder.build([a, b, c, d], { facts });
+    expect(after.rows.map((r) => r.localPort)).toEqual([1, 2, 3, 4]);
+  });
+});
+
 describe('diffRows', () => {
   it('finds added, removed and changed rows', () => {
     const before = indexRows(buildRows([raw({ localPort: 1 }), raw({ localPort: 2 }), raw({ localPort: 3, state: 'ESTABLISHED', remoteAddress: '1.1.1.1', remotePort: 9 })], { facts }));

@@ -34,7 +34,7 @@ Several files may be given: a tasklist capture is joined to the sockets by pid (
                  With several files, a forced format applies to all of them.
   --encoding E   auto (default: UTF-8, UTF-8 BOM, UTF-16 and OEM code pages detected) or a name such
                  as utf8, utf16le, cp850, cp866, cp437, windows-1252
-  --json         one JSON array of rows (see CONTRACT.md); compact when piped
+  --json         one JSON array of rows (see CONTRACT.md); compact when piped or redirected
   --csv          CSV with a header line
 
 Lines that cannot be read are skipped and counted on stderr; --json output stays valid.

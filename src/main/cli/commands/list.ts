@@ -15,7 +15,7 @@ The live socket table, one row per socket, with the owning process and the port'
   --port N          sockets whose local or remote port is N (1-65535)
   --pid N           sockets held by process N
   --process NAME    sockets whose owner's name contains NAME (case-insensitive)
-  --json            one JSON array of rows (see CONTRACT.md); compact when piped
+  --json            one JSON array of rows (see CONTRACT.md); compact when piped or redirected
   --csv             CSV with a header line
 
 Exit: 0 rows printed, 1 no socket matched, 2 bad input.

@@ -11,6 +11,9 @@ Shows the process(es) listening on or bound to a local port, with the port's mea
 Both protocols unless --tcp or --udp is given. When nothing listens, connections using the port as
 their local port are shown instead.
 
+  --json         one JSON array of rows (see CONTRACT.md); compact when piped or redirected
+  --csv          the same rows as CSV
+
 Exit: 0 found, 1 nothing owns the port, 2 bad input (port outside 1-65535).`,
   options: {
     tcp: { type: 'boolean', short: 't' },

@@ -158,7 +158,7 @@ export function parseSsLine(line: string): RawSocket | null | 'skip' {
   // Columns: [Netid] State Recv-Q Send-Q Local Peer [extras…]; found by scanning, sliced only when used.
   let end = tokenEnd(line, 0);
   if (end < 0) return null;
-  const first = line.slice(0, end);
+  const first = tokenBefore(line, end);
   const hasNetid = !isSsState(first);
   if (hasNetid && OTHER_NETIDS.has(first)) return 'skip';
   let stateWord = first;

@@ -28,9 +28,9 @@ export function createSsCollector(owners = new LiveOwners()): Collector {
         throw new Error(`ss failed: ${out.stderr.toString('utf8').trim() || `exit ${out.exitCode}`}`);
       }
       last = parseSsReusing(text, last);
-      const { parsed } = last;
-      await owners.attach(parsed.rows);
-      return finishLinuxCollection(parsed.rows, parsed.unparsed.length);
+      const rows = [...last.parsed.rows]; // the next poll pairs `last`'s rows with its lines by index: hand out a copy
+      await owners.attach(rows);
+      return finishLinuxCollection(rows, last.parsed.unparsed.length);
     },
   };
 }

@@ -100,7 +100,7 @@ describe('parseSsReusing between polls', () => {
     expect(twice.parsed.rows[0]).toBe(once.parsed.rows[0]);
     expect(twice.parsed.rows[1]).not.toBe(once.parsed.rows[0]);
     expect(twice.parsed.rows[1]).toEqual(once.parsed.rows[0]);
-    // and both stay reusable on the poll after
+    // and on the poll after, the first row is reused again (a repeated line's second row is parsed anew)
     const again = parseSsReusing(`${line}\n${line}\n`, twice);
     expect(again.parsed.rows).toEqual(twice.parsed.rows);
     expect(again.parsed.rows[0]).toBe(twice.parsed.rows[0]);
