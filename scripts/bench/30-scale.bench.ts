@@ -34,10 +34,13 @@ async function measureSize(target: number, runs: number): Promise<void> {
   const setup = performance.now() - setupStart;
   try {
     const few = target >= 40_000 ? Math.max(3, Math.ceil(runs / 2)) : runs;
+    // More samples where runs are cheap or the pair is noisy: on this VM one run moves by ±10–15%.
+    const warmRuns = runs * 3;
+    const commandRuns = runs * 2 + 1;
     // cold: a fresh engine (empty caches) each time
     const colds: number[] = [];
     let present = 0;
-    for (let i = 0; i < Math.min(3, few); i++) {
+    for (let i = 0; i < runs; i++) {
       const engine = createEngine({ intervalMs: 0, emit: () => undefined });
       const start = performance.now();
       const snap = await engine.snapshot();
@@ -49,15 +52,15 @@ async function measureSize(target: number, runs: number): Promise<void> {
     // a poll where little changed: one live engine polled back to back (collect + diff + emit)
     const engine = createEngine({ intervalMs: 0, emit: (event) => void JSON.stringify(event) });
     await engine.current();
-    const warm = await timeRuns(runs, () => engine.current());
+    const warm = await timeRuns(warmRuns, () => engine.current());
     engine.stop();
     const listRows = countRows(await listJson());
     // Both commands timed alike, alternating, from a small process that drains their output (see timeCommands).
-    const [ss = NaN, list = NaN] = await timeCommands(runs, [SS_TUNAP, LIST_JSON]);
+    const [ss = NaN, list = NaN] = await timeCommands(commandRuns, [SS_TUNAP, LIST_JSON]);
     const siRuns = await timeRuns(few, () => si.networkConnections());
     console.log(
       `\n${target.toLocaleString('en')} sockets wanted: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
-        `engine sees ${present.toLocaleString('en')} rows, list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} (${few} for systeminformation${target >= 40_000 ? ' at 40k' : ''})`,
+        `engine sees ${present.toLocaleString('en')} rows, list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} cold, ${warmRuns} warm, ${commandRuns} of ss and list (alternating), ${few} of systeminformation`,
     );
     console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
     console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);
