@@ -21,12 +21,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-runCli(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`portscope: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Exit as soon as the command is done and its output is flushed (an empty write calls back once all
+ * before it are out). Every command awaits its own work, so nothing is cut short; a natural exit would
+ * first tear the whole heap down (~15 ms after a 40k-row list).
+ */
+function exitWhenFlushed(code: number): void {
+  let left = 2;
+  const flushed = (): void => {
+    if (--left === 0) process.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
+runCli(process.argv.slice(2), io).then(exitWhenFlushed, (error: unknown) => {
+  process.stderr.write(`portscope: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  exitWhenFlushed(1);
+});

@@ -1,6 +1,7 @@
 /**
- * `portscope listen … | head -1`: the reader closes the pipe and later peer lines hit EPIPE. The CLI
- * must end quietly (exit code so far, no stack trace) instead of crashing on an unhandled 'error'.
+ * How the CLI's entry point ends. `portscope listen … | head -1`: the reader closes the pipe and later
+ * peer lines hit EPIPE; the CLI must end quietly (exit code so far, no stack trace) instead of crashing
+ * on an unhandled 'error'. And it exits as soon as a command is done, but only once its output is out.
  * The entry point is bundled from source into a temporary folder, so the test checks today's main.ts.
  */
 import { spawn } from 'node:child_process';
@@ -44,4 +45,26 @@ describe('portscope listen into a closed pipe', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   }, 40_000);
+});
+
+describe('portscope exiting when a command is done', () => {
+  it('hands a slow reader all of a big --json output before it exits, with the exit code', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `tcp ESTAB 0 0 127.0.0.1:${1024 + (i % 60000)} 127.0.0.1:${30000 + (i % 30000)} users:(("app",pid=${100 + (i % 7)},fd=${3 + i}))`);
+    const child = spawn(process.execPath, [bundle, 'import', '-', '--format', 'ss', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(`${lines.join('\n')}\n`);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const chunks: Buffer[] = [];
+    // a slow reader: take a chunk, pause, go on a little later
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 2);
+    });
+    const ended = new Promise<void>((resolve) => child.stdout.once('end', () => resolve()));
+    const [code] = await Promise.all([exited, ended]);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.length).toBeGreaterThan(5_000_000);
+    expect((JSON.parse(text) as unknown[]).length).toBe(lines.length);
+    expect(code).toBe(0);
+  }, 60_000);
 });
