@@ -24,9 +24,12 @@ describe('buildRows', () => {
   });
 
   it('tells identical tuples apart and sorts by protocol and port', () => {
-    const rows = buildRows([raw({ protocol: 'udp', localPort: 53, state: null }), raw({ localPort: 9000 }), raw({ localPort: 9000 }), raw({ localPort: 22 })], { facts });
+    const rows = buildRows(
+      [raw({ protocol: 'udp', localPort: 53, state: null }), raw({ localPort: 9000 }), raw({ localPort: 9000 }), raw({ localPort: 22 }), raw({ localPort: 9000 })],
+      { facts },
+    );
     expect(rows.map((r) => r.id)).toEqual([
-      'tcp|127.0.0.1|22|*|*|10', 'tcp|127.0.0.1|9000|*|*|10', 'tcp|127.0.0.1|9000|*|*|10#2', 'udp|127.0.0.1|53|*|*|10',
+      'tcp|127.0.0.1|22|*|*|10', 'tcp|127.0.0.1|9000|*|*|10', 'tcp|127.0.0.1|9000|*|*|10#2', 'tcp|127.0.0.1|9000|*|*|10#3', 'udp|127.0.0.1|53|*|*|10',
     ]);
     expect(rowId(raw({ localAddress: 'fe80::1', localScope: 'eth0', remoteAddress: 'fe80::2', remotePort: 22 }), null)).toBe('tcp|fe80::1%eth0|8080|fe80::2|22|-');
   });
