@@ -113,6 +113,18 @@ describe('sockets slice', () => {
     store.getState().expire(REMOVED_MS);
     expect(store.getState().selectedId).toBeNull();
   });
+
+  it('the selection is cleared when a later diff drops its row (diffs age rows too)', () => {
+    const store = createAppStore({ storage: memoryStorage() });
+    store.getState().applySnapshot(snap(1), 0);
+    const id = store.getState().liveList[0].row.id;
+    store.getState().select(id);
+    store.getState().applyDiff(diff(1, { removed: [id] }), 0);
+    expect(store.getState().selectedId).toBe(id); // still shown, as closed
+    store.getState().applyDiff(diff(2, { added: [makeRow({ localPort: 1 })] }), REMOVED_MS);
+    expect(store.getState().live.has(id)).toBe(false);
+    expect(store.getState().selectedId).toBeNull();
+  });
 });
 
 describe('filter, columns, refresh and ui settings persist', () => {

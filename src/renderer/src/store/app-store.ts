@@ -192,8 +192,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       saveJson(storage, STORAGE_KEYS.columns, { columnOrder: s.columnOrder, hiddenColumns: s.hiddenColumns, columnWidths: s.columnWidths, sorting: s.sorting });
     };
     const saveUi = (): void => saveJson(storage, STORAGE_KEYS.ui, { theme: get().theme, resolveHosts: get().resolveHosts });
+    /** Every path that replaces the rows (snapshot, diff, expiry) ends here: a dropped selection goes too. */
     const setLive = (live: LiveRowMap): void => {
-      if (live !== get().live) set({ live, liveList: [...live.values()] });
+      if (live === get().live) return;
+      const selected = get().selectedId;
+      set({ live, liveList: [...live.values()], ...(selected !== null && !live.has(selected) ? { selectedId: null } : {}) });
     };
 
     return {
@@ -228,8 +231,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       },
       expire(now) {
         setLive(expireRows(get().live, now));
-        const selected = get().selectedId;
-        if (selected !== null && !get().live.has(selected)) set({ selectedId: null });
       },
       setLoadError: (loadError) => set({ loadError }),
 
