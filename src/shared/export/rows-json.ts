@@ -3,16 +3,13 @@
  * download) or compact for programs (a pipe: a quarter less to write and read at 40k rows).
  */
 import type { SocketRow } from '../types';
+import { arrayJsonChunks, stringifyAs, type JsonStyle } from './json-chunks';
 
-export type JsonStyle = 'indented' | 'compact';
+export type { JsonStyle } from './json-chunks';
 
 /** The JSON text of any value in a style, with a final newline. */
 export function jsonText(value: unknown, style: JsonStyle = 'indented'): string {
-  return `${stringify(value, style)}\n`;
-}
-
-function stringify(value: unknown, style: JsonStyle): string {
-  return style === 'indented' ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+  return `${stringifyAs(value, style)}\n`;
 }
 
 /**
@@ -23,18 +20,7 @@ function stringify(value: unknown, style: JsonStyle): string {
  * less RSS, ~20 ms).
  */
 export function* rowsJsonChunks(rows: readonly SocketRow[], style: JsonStyle = 'indented', perChunk = 100): Generator<string> {
-  if (rows.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  const indented = style === 'indented';
-  const [open, separator, close] = indented ? ['[\n', ',\n', '\n]\n'] : ['[', ',', ']\n'];
-  for (let i = 0; i < rows.length; i += perChunk) {
-    const text = stringify(rows.slice(i, i + perChunk), style);
-    const inner = indented ? text.slice(2, -2) : text.slice(1, -1); // without "[\n" "\n]" or "[" "]"
-    const last = i + perChunk >= rows.length;
-    yield (i === 0 ? open : separator) + inner + (last ? close : '');
-  }
+  yield* arrayJsonChunks(rows, perChunk, style, '\n');
 }
 
 export function rowsToJson(rows: readonly SocketRow[], style: JsonStyle = 'indented'): string {
