@@ -87,7 +87,8 @@ export async function elevatedSignal(platform: NodeJS.Platform, pid: number, mod
     return { result: 'failed', detail: `not signalled: ${error instanceof Error ? error.message : String(error)}` };
   }
   const { file, args } = argv;
-  const checked = file !== 'taskkill.exe' && file !== '/bin/kill';
+  // elevatedSignalArgv runs a start-time-checking helper exactly then (else the plain signal)
+  const checked = startKey !== null && (platform === 'linux' || platform === 'win32');
   const out = await runElevated(platform, file, args);
   if (!out) return { result: 'failed', detail: `${elevatedCommand(platform, file, args).tool} is not available: run PortScope with administrator/root rights instead` };
   if (out.exitCode === 0) return { result: 'sent' };

@@ -18,7 +18,7 @@ export async function killProcess(req: KillRequest, deps: KillDeps): Promise<Kil
   const method = { graceful: !req.force, graceMs: plan.graceMs, tree: Boolean(req.tree) };
   const base = { targets: plan.targets, method, offer: plan.offer };
   if (!req.confirm) return { ...base, result: 'planned', message: describePlan(plan, req, deps.platform) };
-  return runPlan(plan, req, deps);
+  return executeKillPlan(plan, req, deps);
 }
 
 /** Why a target was not signalled: it had ended already, or its pid now belongs to a different process. */
@@ -29,10 +29,6 @@ const stalePhrase = (s: Signalled): string => `pid ${s.entry.pid} is now a diffe
 
 /** Act on a plan from planKill (exported for tests that change the world between the plan and the signal). */
 export async function executeKillPlan(plan: KillPlan, req: KillRequest, deps: KillDeps): Promise<KillOutcome> {
-  return runPlan(plan, req, deps);
-}
-
-async function runPlan(plan: KillPlan, req: KillRequest, deps: KillDeps): Promise<KillOutcome> {
   const words = signalWords(deps.platform);
   const method = { graceful: !req.force, graceMs: plan.graceMs, tree: Boolean(req.tree) };
   const base = { targets: plan.targets, method, offer: plan.offer };

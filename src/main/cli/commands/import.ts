@@ -4,12 +4,13 @@ import { printRows, rowFormatFrom } from '../print-rows';
 import { importCaptures, type CaptureFile } from '../../import/import-captures';
 import { FORMAT_PLATFORM, type ImportFormat } from '../../import/formats';
 import { annotateRows, DEFAULT_EPHEMERAL_RANGES } from '../../../shared/catalog/index';
+import { NETSTAT_TCP_ARGS } from '../../collectors/macos/index';
 
 /** Forced netstat formats: a capture of these always has socket rows, so none means the wrong file or format. */
 const NETSTAT_CAPTURES: Partial<Record<ImportFormat, string>> = {
   'netstat-windows': 'netstat -ano',
   'netstat-linux': 'netstat -tunap',
-  'netstat-macos': 'netstat -anvl -p tcp',
+  'netstat-macos': `netstat ${NETSTAT_TCP_ARGS.join(' ')}`,
 };
 
 const lines = (n: number): string => (n === 1 ? '1 line' : `${n} lines`);

@@ -145,7 +145,7 @@ export class SocketOwnerIndex {
     } else {
       const slicer = new Slicer();
       for (const pid of this.proc.listPids()) {
-        const table = await this.readTable(pid, undefined, null, slicer);
+        const table = await this.readTable(pid, slicer);
         if (table) tables.set(pid, table);
       }
     }
@@ -155,14 +155,14 @@ export class SocketOwnerIndex {
   }
 
   /**
-   * One process's fd table: links of fds seen before are reused while their socket is still in `sockets`
-   * (null: reuse none). Each socket found in `missing` is taken out of it. Null when unreadable.
+   * One process's fd table: links of fds in `reuse.previous` are kept while their socket is still in
+   * `reuse.sockets` (no `reuse`: every link is read). Each socket found in `missing` is taken out of it.
+   * Null when unreadable.
    */
   private async readTable(
     pid: number,
-    previous: FdTable | undefined,
-    sockets: ReadonlyMap<number, number | null> | null,
     slicer: Slicer,
+    reuse?: { previous: FdTable | undefined; sockets: ReadonlyMap<number, number | null> },
     missing?: Set<number>,
   ): Promise<FdTable | null> {
     const names = this.proc.fdNames(pid);
@@ -170,8 +170,8 @@ export class SocketOwnerIndex {
     const table: FdTable = new Map();
     const dir = `/proc/${pid}/fd/`;
     for (const fd of names) {
-      const known = previous?.get(fd);
-      if (known !== undefined && sockets !== null && (known === 0 || sockets.has(known))) {
+      const known = reuse?.previous?.get(fd);
+      if (known !== undefined && (known === 0 || reuse!.sockets.has(known))) {
         table.set(fd, known);
         continue;
       }
@@ -190,7 +190,7 @@ export class SocketOwnerIndex {
     const order = [...alive].sort((a, b) => (this.tables.get(a)?.size ?? -1) - (this.tables.get(b)?.size ?? -1));
     for (const pid of order) {
       if (missing.size === 0) return;
-      const table = await this.readTable(pid, this.tables.get(pid), sockets, slicer, missing);
+      const table = await this.readTable(pid, slicer, { previous: this.tables.get(pid), sockets }, missing);
       if (table) this.tables.set(pid, table);
       else this.tables.delete(pid);
     }

@@ -101,24 +101,20 @@ function parseRow(tokens: string[], layout: Layout | null): RawSocket | null {
  * token sits `trailing` columns before the line end; when a row has more or fewer trailing columns than
  * its header, the last `:digits` token is taken (the trailing columns are plain hex numbers).
  */
+/** The `:pid` that ends a `process:pid` token. */
+const PID_SUFFIX = /:(\d+)$/;
+
 function readOwner(rest: string[], layout: Layout): { pid: number; processName: string | null } | null {
   if (!layout.named) {
     const text = rest[layout.pidIndex];
     return text !== undefined && /^\d+$/.test(text) ? { pid: Number(text), processName: null } : null;
   }
-  const PID = /:(\d+)$/;
   let end = rest.length - 1 - layout.trailing;
-  if (end < layout.pidIndex || !PID.test(rest[end])) {
-    end = -1;
-    for (let i = rest.length - 1; i >= layout.pidIndex; i--) {
-      if (PID.test(rest[i])) {
-        end = i;
-        break;
-      }
-    }
+  let match = end >= layout.pidIndex ? PID_SUFFIX.exec(rest[end]!) : null;
+  for (let i = rest.length - 1; !match && i >= layout.pidIndex; i--) {
+    match = PID_SUFFIX.exec(rest[i]!);
+    end = i;
   }
-  if (end < 0) return null;
-  const match = PID.exec(rest[end]);
   if (!match) return null;
   const joined = rest.slice(layout.pidIndex, end + 1).join(' ');
   const name = joined.slice(0, joined.length - match[0].length);
