@@ -140,3 +140,6 @@ export interface AuditEntry {
   target: string;
   result: string;
 }
+
+/** Why Close is not offered on macOS: the UI's reason and the close action's answer. */
+export const MAC_CLOSE_REASON = 'macOS offers no way to close another process’s TCP connection: end the owning process instead (Kill).';

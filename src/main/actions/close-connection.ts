@@ -4,14 +4,13 @@
  * Windows SetTcpEntry(DELETE_TCB) through an (elevated) PowerShell helper, IPv4 only;
  * macOS has no such API.
  */
-import type { CloseOutcome, CloseRequest } from '../../shared/actions';
+import { MAC_CLOSE_REASON, type CloseOutcome, type CloseRequest } from '../../shared/actions';
 import type { Engine } from '../engine/engine';
 import { err, ok, type Result } from '../../shared/result';
-import { resolveTool, runFile, type ExecOutput } from '../lib/exec';
+import { resolveTool, runFile, runTool, type ExecOutput } from '../lib/exec';
 import { POWERSHELL_ARGS, elevationDeclined, runElevated } from './elevation';
 import { canonicalSsState } from '../collectors/linux/ss-states';
 import { encodePowerShell, normalizeAddress, parseSsConnection, setTcpEntryScript, ssTupleFilter, type FourTuple } from './close-parse';
-import { runTool } from '../lib/exec';
 import { sleep } from './kill-deps';
 
 export interface CloseDeps {
@@ -36,7 +35,7 @@ export async function closeConnection(req: CloseRequest, deps: CloseDeps): Promi
   const tuple: FourTuple = { localAddress: local.address, localPort: req.localPort, remoteAddress: remote.address, remotePort: req.remotePort };
 
   if (deps.platform === 'darwin') {
-    return ok({ result: 'unsupported', message: "macOS offers no way to close another process's TCP connection; end the owning process instead (kill)", method: null });
+    return ok({ result: 'unsupported', message: MAC_CLOSE_REASON, method: null });
   }
   if (deps.platform === 'win32') return ok(await closeWindows(tuple, local.family, req, deps));
   if (deps.platform === 'linux') return ok(await closeLinux(tuple, req, deps));

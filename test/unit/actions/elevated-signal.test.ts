@@ -12,6 +12,8 @@ import {
   windowsStartMs,
 } from '../../../src/main/actions/elevated-signal';
 import { elevatedCommand } from '../../../src/main/actions/elevation';
+import { parseProcStat } from '../../../src/main/process/linux/parse-proc-files';
+import { killStarted } from '../../integration/actions/test-processes';
 
 describe('elevated signal argv', () => {
   it('Linux: pkexec runs a constant /bin/sh script; pid, start time and signal are separate argv entries', () => {
@@ -56,21 +58,10 @@ describe('elevated signal argv', () => {
 
 const isLinux = process.platform === 'linux';
 const started: number[] = [];
-afterAll(() => {
-  for (const pid of started) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
+afterAll(() => killStarted(started));
 
-/** Field 22 of /proc/<pid>/stat, read the careful way (after the last ')'). */
-function startTicks(pid: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] as string;
-}
+/** Field 22 of /proc/<pid>/stat, by the product's parser (it counts fields after the last ')'). */
+const startTicks = (pid: number): string => String(parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))!.startTicks);
 
 describe.skipIf(!isLinux)('the Linux checking script (run with /bin/sh, without pkexec)', () => {
   it('signals only when the start time still matches; a command name with spaces and parentheses is parsed right', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey, compareAddress } from '../../../src/renderer/src/lib/compare-address';
-import { sortRows } from '../../../src/renderer/src/table/column-model';
+import { rowComparator, type SortSpec } from '../../../src/renderer/src/table/column-model';
+import type { SocketRow } from '../../../src/shared/types';
 import { makeRow } from './make-row';
+
+const sortRows = <T extends { row: SocketRow }>(items: readonly T[], sorting: readonly SortSpec[]): T[] => [...items].sort(rowComparator(sorting));
 
 const wrap = (over: Parameters<typeof makeRow>[0]) => ({ row: makeRow(over) });
 

@@ -3,6 +3,7 @@
  * the API or the OS would refuse them. Pure.
  */
 import type { SocketRow } from '../../../shared/types';
+import { MAC_CLOSE_REASON } from '../../../shared/actions';
 import type { ActionName } from '../store/app-store';
 
 /** null = available; otherwise the reason to show. */
@@ -16,7 +17,7 @@ export function killAvailability(row: SocketRow, unavailable: Partial<Record<Act
 }
 
 /** Said up front on macOS, where main refuses every close the same way. */
-export const MAC_CLOSE_REASON = 'macOS offers no way to close another process’s TCP connection: end the owning process instead (Kill).';
+export { MAC_CLOSE_REASON };
 
 /** `platform` is the engine's (the snapshot's), not the browser's: `portscope web` may be viewed from elsewhere. */
 export function closeAvailability(row: SocketRow, unavailable: Partial<Record<ActionName, string>>, platform: string | null = null): Availability {

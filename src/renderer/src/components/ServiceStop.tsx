@@ -107,7 +107,7 @@ export function ServiceStopView({ phase, elevate, onElevate, onConfirm, onBack, 
             <button
               type="button"
               className="danger"
-              disabled={!confirmable || (planState !== null && planState.result !== 'planned' && !elevate)}
+              disabled={!confirmable || (planState?.result !== 'planned' && !elevate)}
               onClick={() => onConfirm(elevate)}
               data-testid="service-stop-confirm"
             >

@@ -155,7 +155,6 @@ export interface SortSpec {
   desc: boolean;
 }
 
-/** Stable sort by the given columns; ties fall back to protocol, local port, then id, so rows never jump. */
 /** The table's order for `sorting`: a total order (ties end on the local port, then the row id). */
 export function rowComparator<T extends { row: SocketRow }>(sorting: readonly SortSpec[]): (x: T, y: T) => number {
   const specs = sorting.filter((s) => COLUMNS[s.id]);
@@ -166,10 +165,6 @@ export function rowComparator<T extends { row: SocketRow }>(sorting: readonly So
     }
     return compareNumber(x.row.localPort, y.row.localPort) || (x.row.id < y.row.id ? -1 : x.row.id > y.row.id ? 1 : 0);
   };
-}
-
-export function sortRows<T extends { row: SocketRow }>(items: readonly T[], sorting: readonly SortSpec[]): T[] {
-  return [...items].sort(rowComparator(sorting));
 }
 
 export function isColumnId(id: unknown): id is ColumnId {
