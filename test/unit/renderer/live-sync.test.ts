@@ -47,13 +47,11 @@ describe('live sync', () => {
   });
 
   it('refresh echo race: calls go one after another, stale echoes are ignored, the latest answer wins', async () => {
-    const fake = createFakeApi(snapshot(1, [80]));
     // setPollInterval answers only when the test says so; main echoes `poll-interval` as it applies each.
     const answers: { ms: number; answer(ms?: number): void }[] = [];
-    fake.api.setPollInterval = (input) => {
-      fake.calls.push({ method: 'setPollInterval', input });
-      return new Promise<Result<{ ms: number }>>((resolve) => answers.push({ ms: input.ms, answer: (ms = input.ms) => resolve(ok({ ms })) }));
-    };
+    const fake = createFakeApi(snapshot(1, [80]), {
+      setPollInterval: (input) => new Promise<Result<{ ms: number }>>((resolve) => answers.push({ ms: input.ms, answer: (ms = input.ms) => resolve(ok({ ms })) })),
+    });
     let store: ReturnType<typeof createAppStore> | null = null;
     const refresh = createRefreshSender(fake.api, () => store);
     store = createAppStore({ storage: memoryStorage(), onRefreshChange: (ms) => refresh.send(ms) });
@@ -91,8 +89,7 @@ describe('live sync', () => {
   });
 
   it('a failed setPollInterval is shown and clears the pending choice', async () => {
-    const fake = createFakeApi(snapshot(1, []));
-    fake.api.setPollInterval = async () => ({ ok: false, code: 'FAILED', message: 'engine stopped' });
+    const fake = createFakeApi(snapshot(1, []), { setPollInterval: () => ({ ok: false, code: 'FAILED', message: 'engine stopped' }) });
     const store = createAppStore({ storage: memoryStorage() });
     const refresh = createRefreshSender(fake.api, () => store);
     refresh.send(1000);
