@@ -5,6 +5,7 @@
  */
 import type { CatalogContext, CatalogPlatform } from '../../shared/catalog/types';
 import { annotateRows } from '../../shared/catalog/annotate';
+import { dependsOnListeners, listeningKeys } from '../../shared/catalog/service-port';
 import { DEFAULT_EPHEMERAL_RANGES } from '../../shared/catalog/ephemeral-ranges';
 import { readEphemeralRange } from './read-port-ranges';
 import type { RowAnnotator } from '../engine/engine';
@@ -57,6 +58,8 @@ export const localRowAnnotator: RowAnnotator = {
     const { platform, ephemeralRange: r } = catalogContextNow();
     return r ? `${platform}:${r.low}-${r.high}` : platform;
   },
+  tableKeys: listeningKeys,
+  reads: dependsOnListeners,
   annotate(rows, table) {
     annotateRows(rows, catalogContextNow(), table);
   },

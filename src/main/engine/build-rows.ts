@@ -16,6 +16,8 @@ export interface RowFacts {
   hints?: ReadonlyMap<number, Partial<ProcessFacts>>;
   /** uid -> user name, for sockets whose process is hidden or gone. */
   userNames?: ReadonlyMap<number, string>;
+  /** Raw sockets whose row must be built anew even when its inputs are the same (its annotation is stale). */
+  rebuild?: (raw: RawSocket) => boolean;
 }
 
 export function rowId(raw: RawSocket, pid: number | null): string {
@@ -129,7 +131,7 @@ export class RowBuilder {
       const count = seen.get(baseId) ?? 0;
       seen.set(baseId, count + 1);
       const id = count > 0 ? `${baseId}#${count + 1}` : baseId;
-      if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser)) {
+      if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser) && !join.rebuild?.(raw)) {
         before.build = build;
         continue;
       }

@@ -26,10 +26,17 @@ export interface EngineOptions {
   annotate?: RowAnnotator;
 }
 
-/** Annotates rows in place. Rows reused from the last poll keep theirs while `contextKey` stays the same. */
+/**
+ * Annotates rows in place. A row reused from the last poll keeps its annotation while `contextKey` stays
+ * the same and none of the table keys it reads came or went.
+ */
 export interface RowAnnotator {
-  /** What the annotations depend on besides the row (platform, ephemeral range). */
+  /** What the annotations depend on besides the table (platform, ephemeral range). */
   contextKey(): string;
+  /** What of the whole table annotations read, as keys (the catalog's: which ports something listens on). */
+  tableKeys(raws: readonly RawSocket[]): ReadonlySet<number>;
+  /** Whether `raw`'s annotation reads any of `keys`. */
+  reads(raw: RawSocket, keys: ReadonlySet<number>): boolean;
   /** Annotate `rows`, part of `table` (the whole sorted table: who listens decides a connection's service end). */
   annotate(rows: SocketRow[], table: readonly SocketRow[]): void;
 }
@@ -55,6 +62,13 @@ export function nextPollDelay(intervalMs: number, lastCostMs: number): number {
   return Math.max(intervalMs, Math.ceil(COST_STRETCH * lastCostMs));
 }
 
+function symmetricDifference<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
+  const either = new Set<T>();
+  for (const x of a) if (!b.has(x)) either.add(x);
+  for (const x of b) if (!a.has(x)) either.add(x);
+  return either;
+}
+
 export function createEngine(options: EngineOptions): Engine {
   let interval = options.intervalMs;
   const chain = new CollectorChain(options.collectors ?? collectorChain());
@@ -62,6 +76,8 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new ProcessFactsCache(provider);
   let rowBuilder = new RowBuilder();
   let annotatedWith: string | null = null;
+  /** The annotator's table keys at the last build: a reused row reading one that came or went is rebuilt. */
+  let tableKeysBefore: ReadonlySet<number> = new Set();
 
   let latest: Snapshot | null = null;
   /** `latest`'s rows by id, built when the next poll diffs against them (a one-shot CLI never needs it), then kept up to date. */
@@ -104,13 +120,19 @@ export function createEngine(options: EngineOptions): Engine {
     const pids = new Set<number>();
     for (const raw of collection.rows) for (const owner of raw.owners) pids.add(owner.pid);
     const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);
-    if (options.annotate) {
-      const key = options.annotate.contextKey();
+    let rebuild: ((raw: RawSocket) => boolean) | undefined;
+    const annotator = options.annotate;
+    if (annotator) {
+      const key = annotator.contextKey();
       if (key !== annotatedWith) rowBuilder = new RowBuilder(); // new context: no row keeps an old annotation
       annotatedWith = key;
+      const tableKeys = annotator.tableKeys(collection.rows);
+      const cameOrWent = symmetricDifference(tableKeysBefore, tableKeys);
+      tableKeysBefore = tableKeys;
+      if (cameOrWent.size > 0) rebuild = (raw) => annotator.reads(raw, cameOrWent);
     }
     const builder = rowBuilder;
-    const built = builder.build(collection.rows, { facts, hints: collection.processHints, userNames });
+    const built = builder.build(collection.rows, { facts, hints: collection.processHints, userNames, rebuild });
     options.annotate?.annotate(built.fresh, built.rows);
     const snap: Snapshot = {
       seq: seqOfSnapshot,

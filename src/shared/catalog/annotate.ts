@@ -6,7 +6,7 @@
 import type { RowMeaning, SocketRow } from '../types';
 import { bestMeaning, hasCuratedMeaning } from './describe';
 import { expectedOwners, ownerVerdict } from './owner-verdict';
-import { inEphemeralRange, listeningKey, serviceEndpoint } from './service-port';
+import { inEphemeralRange, listeningKey, listeningKeys, serviceEndpoint } from './service-port';
 import type { CatalogContext, CatalogPlatform, EphemeralRange } from './types';
 
 export const EPHEMERAL_LABEL = 'ephemeral (client side)';
@@ -43,8 +43,7 @@ function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: Cat
  */
 export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext, table: readonly SocketRow[] = rows): T[] {
   if (rows.length === 0) return rows; // a poll that built nothing: no walk of the whole table
-  const listening = new Set<number>();
-  for (const row of table) if (row.state === 'LISTEN') listening.add(listeningKey(row.protocol, row.localPort));
+  const listening = listeningKeys(table);
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;
 

@@ -22,6 +22,18 @@ type EndpointRow = Pick<SocketRow, 'protocol' | 'localPort' | 'remotePort' | 'st
 /** One number per protocol and port (no string per row: annotating 40k rows looks up two each). */
 export const listeningKey = (protocol: SocketRow['protocol'], port: number): number => (protocol === 'udp' ? 65536 + port : port);
 
+/** `listeningKey` of every listener in a table: who listens decides a connection's service end. */
+export function listeningKeys(table: Iterable<Pick<SocketRow, 'protocol' | 'localPort' | 'state'>>): Set<number> {
+  const keys = new Set<number>();
+  for (const row of table) if (row.state === 'LISTEN') keys.add(listeningKey(row.protocol, row.localPort));
+  return keys;
+}
+
+/** Does `row`'s service end depend on whether any of `keys` listens? (Either of its ports is one.) */
+export function dependsOnListeners(row: Pick<SocketRow, 'protocol' | 'localPort' | 'remotePort'>, keys: ReadonlySet<number>): boolean {
+  return keys.has(listeningKey(row.protocol, row.localPort)) || (row.remotePort !== null && keys.has(listeningKey(row.protocol, row.remotePort)));
+}
+
 export function inEphemeralRange(port: number, range: EphemeralRange | null | undefined): boolean {
   return !!range && port >= range.low && port <= range.high;
 }

@@ -3,6 +3,10 @@ import { createEngine, nextPollDelay } from '../../../src/main/engine/engine';
 import type { PushEvent } from '../../../src/shared/api';
 import type { Collector } from '../../../src/main/collectors/types';
 import { fakeCollector, fakeProvider, raw } from './fake-sources';
+import { buildRows } from '../../../src/main/engine/build-rows';
+import { localRowAnnotator } from '../../../src/main/catalog/catalog-context';
+import { EPHEMERAL_LABEL } from '../../../src/shared/catalog/index';
+import type { RawSocket } from '../../../src/shared/types';
 
 function setup(intervalMs: number, collectors: Collector[]) {
   const events: PushEvent[] = [];
@@ -102,7 +106,7 @@ describe('engine annotation of reused rows', () => {
       collectors: [stable],
       // like the real providers: facts of a process that did not restart are handed back as they were
       processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
-      annotate: { contextKey: () => context, annotate: (rows, table) => void annotated.push(rows.map((r) => r.localPort), [table.length]) },
+      annotate: { contextKey: () => context, tableKeys: () => new Set(), reads: () => false, annotate: (rows, table) => void annotated.push(rows.map((r) => r.localPort), [table.length]) },
     });
     const first = await engine.current();
     const second = await engine.current();
@@ -111,6 +115,41 @@ describe('engine annotation of reused rows', () => {
     const third = await engine.current();
     expect(third.rows[0]).not.toBe(first.rows[0]);
     expect(annotated).toEqual([[1, 2], [2], [], [2], [1, 2], [2]]);
+    engine.stop();
+  });
+});
+
+describe('engine annotation when a listener comes or goes', () => {
+  it("re-annotates a reused connection whose service end depends on the port's listener", async () => {
+    // Both ports in the ephemeral range: which end is the service is decided by who listens.
+    const client = raw({ localPort: 45000, remoteAddress: '127.0.0.1', remotePort: 46000, state: 'ESTABLISHED' });
+    const listener = raw({ localPort: 46000, owners: [{ pid: 11, processName: 'srv' }] });
+    let rows = [client];
+    const stable: Collector = { name: 'stable', available: async () => true, collect: async () => ({ rows, unparsedLines: 0, ownersHidden: null }) };
+    const events: PushEvent[] = [];
+    const engine = createEngine({
+      intervalMs: 0,
+      emit: (e) => events.push(e),
+      collectors: [stable],
+      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+      annotate: localRowAnnotator,
+    });
+    const oneOff = async (raws: RawSocket[]) => {
+      const built = buildRows(raws, { facts: await fakeProvider.collect([10, 11], new Map()) });
+      localRowAnnotator.annotate(built, built);
+      return built.find((r) => r.localPort === 45000)!;
+    };
+    const alone = (await engine.current()).rows[0]!;
+    expect(alone.meaning?.name).toBe(EPHEMERAL_LABEL); // nothing listens: the client end is the ephemeral one
+    rows = [client, listener];
+    const withListener = (await engine.current()).rows.find((r) => r.localPort === 45000)!;
+    expect(withListener.meaning).toEqual((await oneOff(rows)).meaning);
+    expect(withListener.meaning?.name).not.toBe(EPHEMERAL_LABEL);
+    const diffs = events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []));
+    expect(diffs[0]!.changed.map((r) => r.localPort)).toEqual([45000]); // the UI hears of the new meaning
+    rows = [client];
+    const after = (await engine.current()).rows[0]!;
+    expect(after.meaning?.name).toBe(EPHEMERAL_LABEL);
     engine.stop();
   });
 });
