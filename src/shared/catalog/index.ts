@@ -4,7 +4,7 @@
  */
 export { describe, describePorts, bestMeaning, hasCuratedMeaning, portRangeClass } from './describe';
 export { ownerVerdict, expectedOwners, describeExpectation, normalizeProcessName } from './owner-verdict';
-export { servicePort, serviceEndpoint, inEphemeralRange, listeningKey, listeningKeys, dependsOnListeners, type ServiceEndpoint, type ServicePortOptions } from './service-port';
+export { servicePort, serviceEndpoint, inEphemeralRange, listeningKey, type ServiceEndpoint, type ServicePortOptions } from './service-port';
 export { annotateRows, ephemeralMeaning, EPHEMERAL_LABEL, EPHEMERAL_SOURCE } from './annotate';
 export { IANA_SOURCE } from './iana';
 export { DEFAULT_EPHEMERAL_RANGES, LEGACY_WINDOWS_EPHEMERAL_RANGE } from './ephemeral-ranges';
