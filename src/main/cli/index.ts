@@ -82,7 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.err(`portscope: ${(error as Error).message}. Run \`portscope ${name} --help\` for usage.\n`);
+      const message = (error as Error).message.replace(/\.$/, ''); // some of Node's parseArgs messages end with one
+      io.err(`portscope: ${message}. Run \`portscope ${name} --help\` for usage.\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

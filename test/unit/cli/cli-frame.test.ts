@@ -34,4 +34,12 @@ describe('portscope CLI frame', () => {
     expect(await runCli(['list', '--bogus'], io)).toBe(2);
     expect(io.stderr()).toMatch(/^portscope: .*--bogus/);
   });
+
+  it("ends a parser message that has its own full stop with one full stop, then the help hint", async () => {
+    const io = memoryIo();
+    expect(await runCli(['web', '--port', '-1'], io)).toBe(2); // Node's parseArgs: "... use '--port=-XYZ'."
+    expect(io.stderr()).toMatch(/--port/);
+    expect(io.stderr()).not.toMatch(/\.\./);
+    expect(io.stderr()).toMatch(/[^.]\. Run `portscope web --help` for usage\.\n$/);
+  });
 });
