@@ -50,7 +50,6 @@ export async function bundleForNobody(entry: URL, fileName: string, format: 'esm
 }
 
 /** The CLI, bundled for nobody. */
-export async function bundleCliForNobody(): Promise<{ cli: string; dir: string; dispose(): void }> {
-  const { file, dir, dispose } = await bundleForNobody(new URL('../../src/main/cli/main.ts', import.meta.url), 'portscope.mjs', 'esm');
-  return { cli: file, dir, dispose };
+export function bundleCliForNobody(): Promise<NobodyBundle> {
+  return bundleForNobody(new URL('../../src/main/cli/main.ts', import.meta.url), 'portscope.mjs', 'esm');
 }

@@ -120,14 +120,10 @@ describe.skipIf(!isLinux)('kill: review fixes with real processes', () => {
       const plan = (await service.dispatch('kill', { pid: s.pid, graceMs: 700, confirm: false })) as { ok: true; value: KillOutcome };
       expect(plan.value.method).toEqual({ graceful: true, graceMs: 700, tree: false });
       expect(plan.value.message).toMatch(/then SIGKILL after 700 ms/);
-      const t0 = Date.now();
-      const exitAt = s.exited.then(() => Date.now());
       const done = (await service.dispatch('kill', { pid: s.pid, graceMs: 700, confirm: true })) as { ok: true; value: KillOutcome };
-      const signalAt = (await exitAt) - t0;
       expect(done.value.result).toBe('ended');
       expect(done.value.message).toMatch(/ignored SIGTERM for 700 ms and was forced with SIGKILL/);
-      expect(signalAt).toBeGreaterThanOrEqual(650);
-      expect(signalAt).toBeLessThan(4000);
+      expect((await s.exited).signal).toBe('SIGKILL');
       const bad = await service.dispatch('kill', { pid: s.pid, graceMs: -5, confirm: true });
       expect(bad).toMatchObject({ ok: false, code: 'BAD_INPUT' });
     } finally {

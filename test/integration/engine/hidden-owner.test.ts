@@ -6,19 +6,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocketRow } from '../../../src/shared/types';
 import { SocketChild } from './socket-child';
-import { bundleCliForNobody, NOBODY, whyNotAsNobody } from '../../helpers/cli-for-nobody';
+import { bundleCliForNobody, NOBODY, whyNotAsNobody, type NobodyBundle } from '../../helpers/cli-for-nobody';
 
 const skipReason = whyNotAsNobody();
 if (skipReason) console.warn(`hidden-owner test skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('owners hidden from a non-root user', () => {
-  let bundled: Awaited<ReturnType<typeof bundleCliForNobody>> | undefined;
+  let bundled: NobodyBundle | undefined;
   let cli: string;
   let child: SocketChild;
 
   beforeAll(async () => {
     bundled = await bundleCliForNobody();
-    cli = bundled.cli;
+    cli = bundled.file;
     child = await SocketChild.start();
   });
 

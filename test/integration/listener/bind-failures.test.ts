@@ -125,7 +125,7 @@ describe('privileged port as an ordinary user', () => {
   it.skipIf(!privilegedTestable)('`listen 80` as nobody exits 1 and explains the privileged port and the sysctl', async () => {
     const bundled = await bundleCliForNobody();
     onTestFinished(() => bundled.dispose());
-    const result = spawnSync('/usr/bin/setpriv', [...NOBODY, process.execPath, bundled.cli, 'listen', '80', '--host', '127.0.0.1', '--timeout', '1'], {
+    const result = spawnSync('/usr/bin/setpriv', [...NOBODY, process.execPath, bundled.file, 'listen', '80', '--host', '127.0.0.1', '--timeout', '1'], {
       cwd: '/',
       encoding: 'utf8',
       timeout: 20_000,

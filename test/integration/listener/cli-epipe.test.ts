@@ -6,28 +6,27 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCliForNobody } from '../../helpers/cli-for-nobody';
+import { bundleCliForNobody, type NobodyBundle } from '../../helpers/cli-for-nobody';
 import { freePort, tcpExchange } from './helpers';
 
-let bundled: Awaited<ReturnType<typeof bundleCliForNobody>> | undefined;
+let bundled: NobodyBundle | undefined;
 let bundle = '';
 
 beforeAll(async () => {
   bundled = await bundleCliForNobody();
-  bundle = bundled.cli;
+  bundle = bundled.file;
 }, 60_000);
 afterAll(() => bundled?.dispose());
 
 describe('portscope listen into a closed pipe', () => {
-  it('exits quietly with code 0 when stdout is closed (EPIPE), long before the timeout', async () => {
+  it('exits quietly with code 0 when stdout is closed (EPIPE), without waiting for its --timeout', async () => {
     const port = await freePort('tcp', '127.0.0.1');
-    const child = spawn(process.execPath, [bundle, 'listen', String(port), '--host', '127.0.0.1', '--reply', 'echo', '--timeout', '30'], {
+    const child = spawn(process.execPath, [bundle, 'listen', String(port), '--host', '127.0.0.1', '--reply', 'echo', '--timeout', '120'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const started = Date.now();
     try {
       // Like `head -1`: read the first chunk, then close the reading end.
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
@@ -40,11 +39,10 @@ describe('portscope listen into a closed pipe', () => {
       const code = await exited;
       expect(stderr).not.toMatch(/EPIPE|Unhandled|Error/);
       expect(code).toBe(0);
-      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
-  }, 40_000);
+  }, 40_000); // --timeout 120 is longer: a CLI that kept running after EPIPE fails here
 });
 
 describe('portscope exiting when a command is done', () => {

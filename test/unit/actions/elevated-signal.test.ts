@@ -63,6 +63,7 @@ afterAll(() => killStarted(started));
 /** Field 22 of /proc/<pid>/stat, by the product's parser (it counts fields after the last ')'). */
 const startTicks = (pid: number): string => String(parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))!.startTicks);
 
+if (!isLinux) console.warn('elevated-signal: the checking-script test needs Linux (/bin/sh and /proc)');
 describe.skipIf(!isLinux)('the Linux checking script (run with /bin/sh, without pkexec)', () => {
   it('signals only when the start time still matches; a command name with spaces and parentheses is parsed right', async () => {
     // A process whose comm is "we) i (rd": the script must split after the last ')'.

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/index';
-import type { CliIo } from '../../../src/main/cli/command';
+import { memoryIo } from '../../helpers/cli-io';
 import type { PortDescription } from '../../../src/shared/catalog/types';
 import { createCatalogHandlers } from '../../../src/main/service/catalog-handlers';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => Buffer.alloc(0), isTerminal: false };
+  const io = memoryIo();
   const code = await runCli(args, io);
-  return { code, out, err };
+  return { code, out: io.stdout(), err: io.stderr() };
 }
 
 describe('portscope describe', () => {

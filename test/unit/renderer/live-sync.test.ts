@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/renderer/src/store/app-store';
 import { memoryStorage } from '../../../src/renderer/src/store/storage';
 import { createRefreshSender, startLiveSync } from '../../../src/renderer/src/store/live-sync';
-import { ok, type Result } from '../../../src/shared/result';
+import { err, ok, type Result } from '../../../src/shared/result';
 import type { Snapshot } from '../../../src/shared/types';
 import { createFakeApi } from './fake-api';
 import { makeRow } from './make-row';
@@ -99,8 +99,7 @@ describe('live sync', () => {
   });
 
   it('a failing list is shown as a load error, not thrown', async () => {
-    const fake = createFakeApi(snapshot(1, []));
-    fake.api.list = async () => ({ ok: false, code: 'FAILED', message: 'ss failed: do X' });
+    const fake = createFakeApi(snapshot(1, []), { list: () => err('FAILED', 'ss failed: do X') });
     const store = createAppStore({ storage: memoryStorage() });
     const sync = startLiveSync(fake.api, store, { tickMs: 0 });
     await sync.ready;
