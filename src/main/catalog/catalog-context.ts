@@ -60,7 +60,7 @@ export const localRowAnnotator: RowAnnotator = {
   },
   tableKeys: listeningKeys,
   reads: dependsOnListeners,
-  annotate(rows, table) {
-    annotateRows(rows, catalogContextNow(), table);
+  annotate(rows, table, tableKeys) {
+    annotateRows(rows, catalogContextNow(), table, tableKeys);
   },
 };

@@ -37,8 +37,8 @@ export interface RowAnnotator {
   tableKeys(raws: readonly RawSocket[]): ReadonlySet<number>;
   /** Whether `raw`'s annotation reads any of `keys`. */
   reads(raw: RawSocket, keys: ReadonlySet<number>): boolean;
-  /** Annotate `rows`, part of `table` (the whole sorted table: who listens decides a connection's service end). */
-  annotate(rows: SocketRow[], table: readonly SocketRow[]): void;
+  /** Annotate `rows`, part of `table` (the whole sorted table: who listens decides a connection's service end), whose keys are `tableKeys`. */
+  annotate(rows: SocketRow[], table: readonly SocketRow[], tableKeys: ReadonlySet<number>): void;
 }
 
 export interface Engine {
@@ -121,19 +121,20 @@ export function createEngine(options: EngineOptions): Engine {
     for (const raw of collection.rows) for (const owner of raw.owners) pids.add(owner.pid);
     const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);
     let rebuild: ((raw: RawSocket) => boolean) | undefined;
+    let tableKeys: ReadonlySet<number> = tableKeysBefore;
     const annotator = options.annotate;
     if (annotator) {
       const key = annotator.contextKey();
       if (key !== annotatedWith) rowBuilder = new RowBuilder(); // new context: no row keeps an old annotation
       annotatedWith = key;
-      const tableKeys = annotator.tableKeys(collection.rows);
+      tableKeys = annotator.tableKeys(collection.rows);
       const cameOrWent = symmetricDifference(tableKeysBefore, tableKeys);
       tableKeysBefore = tableKeys;
       if (cameOrWent.size > 0) rebuild = (raw) => annotator.reads(raw, cameOrWent);
     }
     const builder = rowBuilder;
     const built = builder.build(collection.rows, { facts, hints: collection.processHints, userNames, rebuild });
-    options.annotate?.annotate(built.fresh, built.rows);
+    annotator?.annotate(built.fresh, built.rows, tableKeys);
     const snap: Snapshot = {
       seq: seqOfSnapshot,
       takenAt: new Date().toISOString(),

@@ -39,11 +39,16 @@ function rowMeaning(port: number, protocol: SocketRow['protocol'], platform: Cat
 /**
  * Sets `meaning` and `ownerVerdict` on each row in place (the engine annotates the rows each poll built;
  * copying 100k rows would double the garbage) and returns the same rows. Which end of a connection is
- * the service depends on what listens: `table` is the whole table when `rows` is only part of it.
+ * the service depends on what listens: `table` is the whole table when `rows` is only part of it, and
+ * `listening` its listeningKeys when the caller has them already (the engine does, every poll).
  */
-export function annotateRows<T extends SocketRow>(rows: T[], context: CatalogContext, table: readonly SocketRow[] = rows): T[] {
-  if (rows.length === 0) return rows; // a poll that built nothing: no walk of the whole table
-  const listening = listeningKeys(table);
+export function annotateRows<T extends SocketRow>(
+  rows: T[],
+  context: CatalogContext,
+  table: readonly SocketRow[] = rows,
+  listening: ReadonlySet<number> = listeningKeys(table),
+): T[] {
+  if (rows.length === 0) return rows; // a poll that built nothing
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;
 

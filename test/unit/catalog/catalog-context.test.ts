@@ -33,7 +33,7 @@ describe('catalogContextNow and localRowAnnotator', () => {
         services: [], user: null, processPath: null, processCommand: null, processStarted: null, meaning: null,
       },
     ];
-    localRowAnnotator.annotate(rows, rows);
+    localRowAnnotator.annotate(rows, rows, localRowAnnotator.tableKeys(rows));
     expect(rows[0]?.meaning?.name).toBe('SSH');
     expect(rows[0]?.ownerVerdict?.verdict).toBe('expected');
     expect(localRowAnnotator.contextKey()).toMatch(/^(linux|win32|darwin)(:\d+-\d+)?$/);

@@ -6,6 +6,7 @@ import { fakeCollector, fakeProvider, raw } from './fake-sources';
 import { buildRows } from '../../../src/main/engine/build-rows';
 import { localRowAnnotator } from '../../../src/main/catalog/catalog-context';
 import { EPHEMERAL_LABEL } from '../../../src/shared/catalog/index';
+import { listeningKeys } from '../../../src/shared/catalog/service-port';
 import type { RawSocket } from '../../../src/shared/types';
 
 function setup(intervalMs: number, collectors: Collector[]) {
@@ -136,7 +137,7 @@ describe('engine annotation when a listener comes or goes', () => {
     });
     const oneOff = async (raws: RawSocket[]) => {
       const built = buildRows(raws, { facts: await fakeProvider.collect([10, 11], new Map()) });
-      localRowAnnotator.annotate(built, built);
+      localRowAnnotator.annotate(built, built, listeningKeys(built));
       return built.find((r) => r.localPort === 45000)!;
     };
     const alone = (await engine.current()).rows[0]!;
