@@ -7,6 +7,7 @@
  */
 import { POWERSHELL_ARGS, elevatedCommand, elevationDeclined, runElevated } from './elevation';
 import type { SignalAttempt, SignalMode } from './process-ops';
+import { encodePowerShell } from './close-parse';
 
 /** Exit codes of the checking helpers (clear of pkexec's 126/127 and taskkill's 128). */
 export const HELPER_EXIT = { gone: 3, stale: 4, failed: 5 } as const;
@@ -68,7 +69,7 @@ export function elevatedSignalArgv(platform: NodeJS.Platform, pid: number, mode:
     if (startKey === null) return { file: 'taskkill.exe', args: taskkillArgs(pid, mode) };
     const ms = windowsStartMs(startKey);
     if (ms === null) throw new Error(`cannot re-check the start time "${startKey}"`);
-    const encoded = Buffer.from(windowsCheckedSignalScript(pid, mode, ms), 'utf16le').toString('base64');
+    const encoded = encodePowerShell(windowsCheckedSignalScript(pid, mode, ms));
     return { file: 'powershell.exe', args: [...POWERSHELL_ARGS, '-EncodedCommand', encoded] };
   }
   const sig = mode === 'force' ? 'KILL' : 'TERM';

@@ -40,9 +40,10 @@ interface CacheEntry {
 /** The unspecified addresses have no name worth a query. */
 const UNSPECIFIED = new Set(['0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0']);
 
+/** The system resolver, made on the first lookup: every service starts, few ever resolve names. */
 function defaultReverse(timeoutMs: number): ReverseResolver {
-  const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
-  return (address) => resolver.reverse(address);
+  let resolver: Resolver | null = null;
+  return (address) => (resolver ??= new Resolver({ timeout: timeoutMs, tries: 1 })).reverse(address);
 }
 
 /** A counting semaphore: `run` waits for a free slot. */

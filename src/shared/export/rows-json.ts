@@ -23,6 +23,7 @@ export function* rowsJsonChunks(rows: readonly SocketRow[], style: JsonStyle = '
   yield* arrayJsonChunks(rows, perChunk, style, '\n');
 }
 
+/** The whole text at once (a download needs one string): `rowsJsonChunks` joined, without the pieces. */
 export function rowsToJson(rows: readonly SocketRow[], style: JsonStyle = 'indented'): string {
-  return [...rowsJsonChunks(rows, style)].join('');
+  return jsonText(rows, style);
 }
