@@ -64,15 +64,12 @@ export function diffBuiltRows(previous: Map<string, SocketRow>, fresh: readonly 
     const before = previous.get(row.id);
     if (!before) added.push(row);
     else if (rowChanged(before, row)) changed.push(row);
+    previous.set(row.id, row);
   }
-  const freshIds = new Set(fresh.map((row) => row.id));
   for (const row of dropped) {
-    if (freshIds.has(row.id)) continue;
+    if (previous.get(row.id) !== row) continue; // a fresh row took its id
     removed.push(row.id);
     previous.delete(row.id);
   }
-  for (const row of fresh) previous.set(row.id, row);
   return { added, changed, removed };
 }
-
-export const isEmptyDiff = (d: RowsDiff): boolean => d.added.length + d.changed.length + d.removed.length === 0;

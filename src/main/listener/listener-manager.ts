@@ -56,8 +56,8 @@ interface Running {
    * meanwhile waits for it, so a rule added after the listener stopped is still removed.
    */
   firewallPending: Promise<void> | null;
-  /** Set by the first stop; later stops (timeout, stop all, quit) wait for the same result. */
-  stopping: Promise<ListenerInfo> | null;
+  /** Set by the first stop; later stops (timeout, stop all, quit) wait for the same teardown. */
+  stopping: Promise<void> | null;
 }
 
 const MAX_TCP_CONNECTIONS = 256;
@@ -189,7 +189,7 @@ export function createListenerManager(options: ListenerManagerOptions): Listener
     return run.stopping.then(() => copyInfo(run.info));
   }
 
-  async function finishRun(run: Running, reason: string): Promise<ListenerInfo> {
+  async function finishRun(run: Running, reason: string): Promise<void> {
     run.info.running = false;
     run.info.stopReason = reason;
     clearTimeout(run.timer);
@@ -208,7 +208,6 @@ export function createListenerManager(options: ListenerManagerOptions): Listener
     // Keep a few stopped listeners so their logs stay visible.
     const stopped = [...listeners.values()].filter((r) => !r.info.running);
     for (const old of stopped.slice(0, Math.max(0, stopped.length - keepStopped))) listeners.delete(old.info.id);
-    return copyInfo(run.info);
   }
 
   async function bindRequested(request: ListenRequest, host: string): Promise<{ ok: true; close: (run: Running) => () => Promise<void> } | { ok: false; errno: string }> {

@@ -25,7 +25,12 @@ interface RangeMeaning extends RankedMeaning {
 interface CatalogIndex {
   exact: Map<string, RankedMeaning[]>;
   ranges: RangeMeaning[];
+  /** Range meanings wider than WIDEST_ROW_RANGE. */
+  wide: WeakSet<PortMeaning>;
 }
+
+/** Ranges wider than this ("any UDP port from 1024", Cluster service) say nothing about one port: describe lists them, rows do not wear them. */
+const WIDEST_ROW_RANGE = 32_768;
 
 let index: CatalogIndex | null = null;
 const DEVELOPER_TITLES = new Set(DEVELOPER_SOURCES.map((s) => s.title));
@@ -51,6 +56,7 @@ function toMeaning(entry: CatalogEntry, source: CatalogSource): PortMeaning {
 function buildIndex(): CatalogIndex {
   const exact = new Map<string, RankedMeaning[]>();
   const ranges: RangeMeaning[] = [];
+  const wide = new WeakSet<PortMeaning>();
   let order = 0;
   const add = (sources: readonly CatalogSource[], developer: boolean): void => {
     for (const source of sources) {
@@ -64,7 +70,9 @@ function buildIndex(): CatalogIndex {
             list.push({ meaning, tier, rank: source.rank, order });
             exact.set(key(entry.port, protocol), list);
           } else {
-            ranges.push({ meaning, tier: 4, rank: source.rank, order, low: entry.port[0], high: entry.port[1], protocol });
+            const [low, high] = entry.port;
+            ranges.push({ meaning, tier: 4, rank: source.rank, order, low, high, protocol });
+            if (high - low >= WIDEST_ROW_RANGE) wide.add(meaning);
           }
         }
       }
@@ -72,7 +80,7 @@ function buildIndex(): CatalogIndex {
   };
   add(VENDOR_SOURCES, false);
   add(DEVELOPER_SOURCES, true);
-  return { exact, ranges };
+  return { exact, ranges, wide };
 }
 
 function catalogIndex(): CatalogIndex {
@@ -110,20 +118,13 @@ export function hasCuratedMeaning(port: number, protocol: CatalogProtocol): bool
  * systemd-resolved/dnsmasq, not the Windows DNS Server service.
  */
 export function bestMeaning(port: number, protocol: CatalogProtocol, platform?: CatalogPlatform): PortMeaning | null {
-  const meanings = describe(port, protocol).meanings.filter((m) => !coversMostPorts(m));
+  const { wide } = catalogIndex();
+  const meanings = describe(port, protocol).meanings.filter((m) => !wide.has(m));
   if (platform && platform !== 'win32') {
     const crossPlatform = meanings.find((m) => DEVELOPER_TITLES.has(m.source));
     if (crossPlatform && meanings[0]?.windowsServices) return crossPlatform;
   }
   return meanings[0] ?? null;
-}
-
-/** Ranges wider than this ("any UDP port from 1024", Cluster service) say nothing about one port: describe lists them, rows do not wear them. */
-const WIDEST_ROW_RANGE = 32_768;
-
-function coversMostPorts(meaning: PortMeaning): boolean {
-  const m = meaning.portRange ? /^(\d+)-(\d+)$/.exec(meaning.portRange) : null;
-  return m !== null && Number(m[2]) - Number(m[1]) >= WIDEST_ROW_RANGE;
 }
 
 /** Several ports at once, as the API and the CLI take them; a port without a protocol means tcp then udp. */

@@ -62,6 +62,13 @@ class Slicer {
   }
 }
 
+/** The table's sockets that `owners` has no owner for (only those also in `among`, when given). */
+function withoutOwner(sockets: ReadonlyMap<number, unknown>, owners: ReadonlyMap<number, unknown>, among?: ReadonlySet<number>): Set<number> {
+  const ownerless = new Set<number>();
+  for (const inode of sockets.keys()) if (!owners.has(inode) && (!among || among.has(inode))) ownerless.add(inode);
+  return ownerless;
+}
+
 export class SocketOwnerIndex {
   private tables = new Map<number, FdTable>();
   /** Inodes in the last table that no readable process held. */
@@ -108,9 +115,7 @@ export class SocketOwnerIndex {
     // (it is looked for on the next call, not now: the same moment-in-time race `ss -p` has). Sockets
     // that were ownerless before the read and still are stay so: no search re-reads every fd for them.
     if (readAll) {
-      const before = this.ownerless;
-      this.ownerless = new Set();
-      for (const inode of sockets.keys()) if (!owners.has(inode) && before.has(inode)) this.ownerless.add(inode);
+      this.ownerless = withoutOwner(sockets, owners, this.ownerless);
       return { owners, linksRead: this.linksRead };
     }
     const missing = new Set<number>();
@@ -121,8 +126,7 @@ export class SocketOwnerIndex {
       await this.search(missing, sockets, alive);
       owners = this.ownersOf(sockets);
     }
-    this.ownerless = new Set();
-    for (const inode of sockets.keys()) if (!owners.has(inode)) this.ownerless.add(inode);
+    this.ownerless = withoutOwner(sockets, owners);
     return { owners, linksRead: this.linksRead };
   }
 
