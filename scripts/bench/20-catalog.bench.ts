@@ -8,17 +8,13 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runFile } from '../../src/main/lib/exec';
+import { median } from './load/measure';
 import { annotateRows, describe, ownerVerdict } from '../../src/shared/catalog/index';
 import type { CatalogProtocol } from '../../src/shared/catalog/types';
 import type { SocketRow } from '../../src/shared/types';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = `${root}out/bench/catalog-cold`;
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
 
 async function coldLoad(runs: number): Promise<{ importMs: number; firstDescribeMs: number; cpuMs: number }> {
   await build({

@@ -19,7 +19,7 @@ export function benchHelper(name: string): string {
 export async function timeCommands(runs: number, commands: readonly (readonly string[])[]): Promise<number[]> {
   const out = await runFile(process.execPath, [benchHelper('time-commands.mjs'), String(runs), JSON.stringify(commands)], { timeoutMs: 600_000 });
   if (out.exitCode !== 0) throw new Error(`time-commands failed: ${out.stderr.toString('utf8')}`);
-  return (JSON.parse(out.stdout.toString('utf8')) as { medians: number[] }).medians;
+  return (JSON.parse(out.stdout.toString('utf8')) as { times: number[][] }).times.map(median);
 }
 
 export function median(values: readonly number[]): number {

@@ -2,7 +2,8 @@
 // (read, not kept), the way `cmd | wc -c` would read it. The benches' own process holds 40k-row
 // engines in its heap; reading 30 MB there triggers full GCs of that heap that slow the pipe and
 // inflated `list --json` by up to 200 ms. Runs alternate between the commands so they share conditions.
-// Usage: node time-commands.mjs <runs> '<json [[file, ...args], ...]>'  ->  one JSON line {"medians":[ms...]}
+// Usage: node time-commands.mjs <runs> '<json [[file, ...args], ...]>'  ->  one JSON line {"times":[[ms...], ...]}
+// (each command's run times in ms; measure.ts takes their medians)
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -23,9 +24,4 @@ const times = commands.map(() => []);
 for (let i = 0; i < runs; i++) {
   for (let c = 0; c < commands.length; c++) times[c].push(await runOnce(commands[c]));
 }
-const median = (list) => {
-  const s = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-process.stdout.write(`${JSON.stringify({ medians: times.map(median) })}\n`);
+process.stdout.write(`${JSON.stringify({ times })}\n`);
