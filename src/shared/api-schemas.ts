@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { ApiInput, ApiMethod } from './api';
 import { SERVICE_NAME_PATTERN } from './actions';
 
-export const portSchema = z.number().int().min(1).max(65535);
+const portSchema = z.number().int().min(1).max(65535);
 const pidSchema = z.number().int().min(0).max(2 ** 31);
 const protocolSchema = z.enum(['tcp', 'udp']);
 const empty = z.object({}).strict();
@@ -93,5 +93,3 @@ export const apiInputSchemas = {
   openPath: z.object({ path: z.string().min(1).max(4096) }).strict(),
   resolveHosts: z.object({ addresses: z.array(z.union([z.ipv4(), z.ipv6()])).max(500) }).strict(),
 } satisfies { [M in ApiMethod]: z.ZodType<ApiInput<M>> };
-
-export type ParsedInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>;

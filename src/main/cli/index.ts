@@ -15,7 +15,7 @@ import { listenCommand } from './commands/listen';
 import { probeCommand } from './commands/probe';
 import { webCommand } from './commands/web';
 
-export const COMMANDS: CliCommand[] = [
+const COMMANDS: CliCommand[] = [
   listCommand,
   whoCommand,
   describeCommand,

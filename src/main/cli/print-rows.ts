@@ -41,7 +41,7 @@ const COLUMNS: { title: string; cell(row: SocketRow): string }[] = [
 const MEANING_COLUMN = { title: 'MEANING', cell: (r: SocketRow) => r.meaning?.name ?? '' };
 
 /** Aligned text table; the MEANING column appears when any row has a meaning. */
-export function formatRowsTable(rows: readonly SocketRow[]): string {
+function formatRowsTable(rows: readonly SocketRow[]): string {
   const columns = rows.some((r) => r.meaning) ? [...COLUMNS, MEANING_COLUMN] : COLUMNS;
   const cells = rows.map((row) => columns.map((c) => c.cell(row).replace(/[\r\n\t]/g, ' ')));
   const widths = columns.map((c) => c.title.length);

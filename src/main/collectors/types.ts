@@ -22,6 +22,3 @@ export interface Collector {
   available(): Promise<boolean>;
   collect(): Promise<Collection>;
 }
-
-/** An empty ParseResult to start from. */
-export const emptyParse = (): ParseResult => ({ rows: [], unparsed: [] });

@@ -5,7 +5,7 @@
  */
 import { isTrustedSender, type TrustedRenderer } from './trusted-sender';
 
-export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
 
 export function allowPermission(permission: string, requestingUrl: string | undefined, trusted: TrustedRenderer): boolean {
   return ALLOWED_PERMISSIONS.includes(permission) && isTrustedSender(requestingUrl, true, trusted);

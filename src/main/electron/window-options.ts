@@ -21,7 +21,7 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: false,
 } as const satisfies WebPreferences;
 
-export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 } as const;
+const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 } as const;
 
 /** Options for the main window; `preload` is the built CJS preload (out/preload/index.cjs). */
 export function mainWindowOptions(preload: string, bounds?: { x: number; y: number; width: number; height: number } | null): BrowserWindowConstructorOptions {

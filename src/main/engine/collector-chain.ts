@@ -11,7 +11,7 @@ export interface ChainResult {
 }
 
 /** How long a failed collector is skipped before it is tried again. */
-export const RETRY_FAILED_AFTER_MS = 60_000;
+const RETRY_FAILED_AFTER_MS = 60_000;
 
 export class CollectorChain {
   private readonly usable = new Map<Collector, Promise<boolean>>();

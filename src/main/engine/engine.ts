@@ -56,7 +56,7 @@ export interface Engine {
 }
 
 /** The poller waits at least this many times the last collection's cost between collections. */
-export const COST_STRETCH = 2;
+const COST_STRETCH = 2;
 
 export function nextPollDelay(intervalMs: number, lastCostMs: number): number {
   return Math.max(intervalMs, Math.ceil(COST_STRETCH * lastCostMs));

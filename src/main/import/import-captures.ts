@@ -36,7 +36,7 @@ export interface ImportResult {
   files: FileReport[];
 }
 
-export const FORMAT_LIST = IMPORT_FORMATS.join(', ');
+const FORMAT_LIST = IMPORT_FORMATS.join(', ');
 
 export function importCaptures(files: readonly CaptureFile[], options: ImportOptions = {}): Result<ImportResult> {
   const forced = options.format ?? 'auto';

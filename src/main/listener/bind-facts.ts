@@ -28,7 +28,7 @@ export async function readUnprivilegedPortStart(platform: string = process.platf
 }
 
 /** Try the nearest candidates by actually binding them; the first that binds is the suggestion. */
-export async function findFreePort(
+async function findFreePort(
   port: number,
   protocol: 'tcp' | 'udp',
   host: string,

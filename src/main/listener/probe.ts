@@ -9,7 +9,7 @@ import { lookup } from 'node:dns/promises';
 import type { ProbeOutcome, ProbeRequest } from '../../shared/listener';
 import { formatEndpoint } from '../../shared/listener';
 
-export const DEFAULT_PROBE_TIMEOUT_MS = 3000;
+const DEFAULT_PROBE_TIMEOUT_MS = 3000;
 const UDP_PAYLOAD = Buffer.from('PortScope probe\n');
 
 const elapsedSince = (start: bigint): number => Number((process.hrtime.bigint() - start) / 1_000_000n);

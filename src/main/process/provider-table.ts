@@ -7,7 +7,7 @@ import { windowsProcessProvider } from './windows/index';
 import { macosProcessProvider } from './macos/index';
 
 /** Used where no provider exists: rows keep the names the socket source gave. */
-export const noProcessProvider: ProcessFactsProvider = {
+const noProcessProvider: ProcessFactsProvider = {
   name: 'none',
   collect: async () => new Map(),
 };

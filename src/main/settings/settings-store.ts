@@ -13,7 +13,7 @@ const boundsSchema = z.object({
   height: z.number().int().min(300).max(20_000),
 });
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   window: boundsSchema.extend({ maximized: z.boolean() }).nullable().catch(null),
   pollIntervalMs: z.number().int().min(0).max(600_000).catch(2000),
 });

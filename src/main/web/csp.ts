@@ -5,7 +5,7 @@
  * client needs, and Chromium rejects `ws://[::1]:*` as a source anyway — and the directives a meta tag
  * cannot carry (framing) or that tighten it further.
  */
-export const RENDERER_CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+const RENDERER_CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
   'script-src': "'self'",
   'style-src': "'self' 'unsafe-inline'",

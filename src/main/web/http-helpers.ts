@@ -5,7 +5,7 @@ import { RENDERER_CSP } from './csp';
 import { jsonChunks } from '../../shared/export/json-chunks';
 
 /** Sent with every response, whatever it is. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': RENDERER_CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -21,7 +21,7 @@ export function send(res: ServerResponse, status: number, body: string | Buffer,
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 

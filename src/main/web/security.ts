@@ -20,7 +20,7 @@ export function tokenMatches(expected: string, given: string | null | undefined)
 
 /** The WebSocket subprotocol that carries the token: browsers cannot set headers on a WebSocket. */
 export const WS_PROTOCOL = 'portscope';
-export const WS_TOKEN_PREFIX = 'token.';
+const WS_TOKEN_PREFIX = 'token.';
 /** The header the web client sends its token in (Authorization: Bearer is accepted too). */
 export const TOKEN_HEADER = 'x-portscope-token';
 

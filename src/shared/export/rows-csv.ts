@@ -7,7 +7,7 @@ import type { SocketRow } from '../types';
 
 export type CsvColumn = keyof SocketRow;
 
-export const DEFAULT_CSV_COLUMNS: readonly CsvColumn[] = [
+const DEFAULT_CSV_COLUMNS: readonly CsvColumn[] = [
   'protocol',
   'family',
   'localAddress',
@@ -28,7 +28,7 @@ export const DEFAULT_CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** Plain text of one cell: owners as `pid:name` joined by spaces, lists by `;`, meaning by its name. */
-export function csvCellText(row: SocketRow, column: CsvColumn): string {
+function csvCellText(row: SocketRow, column: CsvColumn): string {
   const value = row[column];
   if (value === null || value === undefined) return '';
   if (column === 'owners') return row.owners.map((o) => `${o.pid}:${o.processName ?? ''}`).join(' ');

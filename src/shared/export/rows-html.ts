@@ -12,7 +12,7 @@ export interface HtmlColumn {
 const endpoint = (address: string | null, port: number | null): string =>
   address === null ? '' : `${address.includes(':') ? `[${address}]` : address}${port === null ? '' : `:${port}`}`;
 
-export const DEFAULT_HTML_COLUMNS: HtmlColumn[] = [
+const DEFAULT_HTML_COLUMNS: HtmlColumn[] = [
   { header: 'Process', value: (r) => r.processName },
   { header: 'PID', value: (r) => r.pid },
   { header: 'Protocol', value: (r) => `${r.protocol.toUpperCase()}${r.family === 6 ? 'v6' : ''}` },
@@ -26,7 +26,7 @@ export const DEFAULT_HTML_COLUMNS: HtmlColumn[] = [
   { header: 'Started', value: (r) => r.processStarted },
 ];
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 

@@ -54,7 +54,7 @@ const FIELD_ALIASES: Record<string, FilterField> = {
 export const FILTER_FIELDS_HELP = 'port:, lport:, rport:, pid:, proc:, state:, proto:, addr:, user:, svc:';
 
 /** Split on whitespace, keeping "quoted values" (with or without a field prefix) together. */
-export function tokenizeFilter(text: string): string[] {
+function tokenizeFilter(text: string): string[] {
   const tokens: string[] = [];
   let current = '';
   let quoted = false;

@@ -11,7 +11,7 @@ const PLATFORMS: [CatalogPlatform, string][] = [
 ];
 
 /** "80", "80/tcp", "53/UDP" -> port and optional protocol; anything else is a UsageError that says what to give. */
-export function parsePortSpec(text: string): { port: number; protocol?: CatalogProtocol } {
+function parsePortSpec(text: string): { port: number; protocol?: CatalogProtocol } {
   const match = /^([^/]*)(?:\/(.*))?$/.exec(text.trim());
   const portText = match?.[1] ?? '';
   const protocolText = match?.[2];

@@ -44,7 +44,7 @@ function entryLines(t: KillPlanEntry, tree: boolean): string[] {
   return lines;
 }
 
-export function formatKillPlan(outcome: KillOutcome, tree: boolean): string {
+function formatKillPlan(outcome: KillOutcome, tree: boolean): string {
   const lines = [outcome.result === 'planned' ? 'Would end:' : 'Processes:'];
   for (const t of outcome.targets) lines.push(...entryLines(t, tree));
   lines.push(outcome.message);

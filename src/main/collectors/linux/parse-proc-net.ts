@@ -52,7 +52,7 @@ export function parseHexEndpoint(text: string): HexEndpoint | null {
 
 const isAny = (address: string): boolean => address === '0.0.0.0' || address === '::';
 
-export function parseProcNetLine(line: string, protocol: Protocol): RawSocket | null {
+function parseProcNetLine(line: string, protocol: Protocol): RawSocket | null {
   const f = line.trim().split(/\s+/);
   if (f.length < 10 || !/^\d+:$/.test(f[0]!)) return null;
   const local = parseHexEndpoint(f[1]!);

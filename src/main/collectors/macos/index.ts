@@ -21,7 +21,7 @@ const executable = async (file: string): Promise<boolean> =>
     () => false,
   );
 
-export const netstatMacosCollector: Collector = {
+const netstatMacosCollector: Collector = {
   name: 'netstat',
   available: () => executable(NETSTAT_PATH),
   async collect(): Promise<Collection> {
@@ -37,7 +37,7 @@ export const netstatMacosCollector: Collector = {
   },
 };
 
-export const lsofCollector: Collector = {
+const lsofCollector: Collector = {
   name: 'lsof',
   available: () => executable(LSOF_PATH),
   async collect(): Promise<Collection> {

@@ -124,7 +124,7 @@ function fileToRow(file: FileFields, pid: number, command: string | null): RawSo
 }
 
 /** `127.0.0.1:3000`, `*:3000`, `*:*`, `[::1]:3000`, `[fe80::1%lo0]:5353`. */
-export function parseColonEndpoint(text: string): { address: string; port: number | null; scope: string | null } | null {
+function parseColonEndpoint(text: string): { address: string; port: number | null; scope: string | null } | null {
   const match = /^\[([^\]]+)\]:(\d+|\*)$/.exec(text) ?? /^([^:[\]]+):(\d+|\*)$/.exec(text);
   if (!match) return null;
   const port = match[2] === '*' ? null : Number(match[2]);

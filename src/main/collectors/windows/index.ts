@@ -12,7 +12,7 @@ import { parseNetstatWindows } from './parse-netstat-windows';
 import { parsePowerShellSnapshot, SOCKETS_SCRIPT } from './powershell-snapshot';
 import { findPowerShell, windowsPowerShell } from './windows-powershell';
 
-export const powershellCollector: Collector = {
+const powershellCollector: Collector = {
   name: 'powershell',
   available: async () => (await findPowerShell()) !== null,
   async collect(): Promise<Collection> {
@@ -22,7 +22,7 @@ export const powershellCollector: Collector = {
   },
 };
 
-export const netstatWindowsCollector: Collector = {
+const netstatWindowsCollector: Collector = {
   name: 'netstat',
   available: async () => (await resolveTool('netstat')) !== null,
   async collect(): Promise<Collection> {

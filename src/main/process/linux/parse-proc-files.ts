@@ -57,7 +57,7 @@ export function parsePasswd(text: string): Map<number, string> {
 }
 
 /** Linux USER_HZ: 100 on every architecture the kernel exports to user space. */
-export const CLOCK_TICKS_PER_SECOND = 100;
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export function startTimeIso(bootTimeSeconds: number, startTicks: number): string {
   return new Date(bootTimeSeconds * 1000 + (startTicks * 1000) / CLOCK_TICKS_PER_SECOND).toISOString();

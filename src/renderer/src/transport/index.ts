@@ -20,11 +20,6 @@ export function getApi(): PortScopeApi {
   return api;
 }
 
-/** Replace the API (tests, storybook-style previews); null restores the default on next getApi(). */
-export function setApi(replacement: PortScopeApi | null): void {
-  api = replacement;
-}
-
 /** True when the page runs in a browser via `portscope web` (no Electron bridge). */
 export function isWebFace(): boolean {
   return window.portscope === undefined;

@@ -2,7 +2,7 @@
 import type { CatalogSource } from '../types';
 import { BOTH, TCP, UDP } from './protocols';
 
-export const CONFIGMGR_CLIENT_TITLE = 'Windows Firewall and port settings for clients in System Center Configuration Manager';
+const CONFIGMGR_CLIENT_TITLE = 'Windows Firewall and port settings for clients in System Center Configuration Manager';
 
 export const configmgrClient: CatalogSource = {
   title: CONFIGMGR_CLIENT_TITLE,

@@ -5,7 +5,7 @@
 import type { CatalogSource } from '../types';
 import { BOTH, TCP, UDP } from './protocols';
 
-export const DEVELOPER_PORTS_TITLE = 'PortScope developer and admin ports';
+const DEVELOPER_PORTS_TITLE = 'PortScope developer and admin ports';
 
 export const developerPorts: CatalogSource = {
   title: DEVELOPER_PORTS_TITLE,

@@ -5,7 +5,7 @@
 import type { CatalogSource } from '../types';
 import { BOTH, TCP, UDP } from './protocols';
 
-export const LANSWEEPER_TITLE = 'Ports scanned or used by Lansweeper';
+const LANSWEEPER_TITLE = 'Ports scanned or used by Lansweeper';
 
 const SCAN = 'scanned on network devices';
 

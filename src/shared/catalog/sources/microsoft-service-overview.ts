@@ -8,7 +8,7 @@
 import type { CatalogSource } from '../types';
 import { BOTH, TCP, UDP } from './protocols';
 
-export const MICROSOFT_SERVICE_OVERVIEW_TITLE = 'Service overview and network port requirements for Windows';
+const MICROSOFT_SERVICE_OVERVIEW_TITLE = 'Service overview and network port requirements for Windows';
 
 /** Services the article says talk RPC/DCOM over random high ports after the endpoint mapper (135). */
 const RPC_DYNAMIC_SERVICES = [

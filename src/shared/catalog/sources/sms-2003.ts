@@ -2,7 +2,7 @@
 import type { CatalogSource } from '../types';
 import { BOTH, TCP, UDP } from './protocols';
 
-export const SMS_2003_TITLE = 'Ports that Systems Management Server 2003 uses to communicate through a firewall or through a proxy server';
+const SMS_2003_TITLE = 'Ports that Systems Management Server 2003 uses to communicate through a firewall or through a proxy server';
 
 export const sms2003: CatalogSource = {
   title: SMS_2003_TITLE,

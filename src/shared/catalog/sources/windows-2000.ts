@@ -6,7 +6,7 @@
 import type { CatalogSource } from '../types';
 import { BOTH, TCP, UDP } from './protocols';
 
-export const WINDOWS_2000_TITLE = 'Port Assignments for Commonly Used Services';
+const WINDOWS_2000_TITLE = 'Port Assignments for Commonly Used Services';
 
 export const windows2000: CatalogSource = {
   title: WINDOWS_2000_TITLE,
