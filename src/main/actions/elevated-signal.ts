@@ -9,7 +9,10 @@ import { POWERSHELL_ARGS, elevatedCommand, elevationDeclined, runElevated } from
 import type { SignalAttempt, SignalMode } from './process-ops';
 import { encodePowerShell } from './close-parse';
 
-/** Exit codes of the checking helpers (clear of pkexec's 126/127 and taskkill's 128). */
+/** taskkill's exit code for "process not found" (the Windows helper passes taskkill's code through). */
+export const TASKKILL_NOT_FOUND = 128;
+
+/** Exit codes of the checking helpers (clear of pkexec's 126/127 and TASKKILL_NOT_FOUND). */
 export const HELPER_EXIT = { gone: 3, stale: 4, failed: 5 } as const;
 
 /** taskkill without /F asks the process to close (WM_CLOSE); /F ends it. Never /T (stale parent pids). */
@@ -96,6 +99,6 @@ export async function elevatedSignal(platform: NodeJS.Platform, pid: number, mod
   if (elevationDeclined(platform, out)) return { result: 'denied', detail: 'the administrator prompt was declined' };
   const stderr = out.stderr.toString('utf8').trim();
   if (checked && out.exitCode === HELPER_EXIT.stale) return { result: 'stale', detail: 'the start time changed before the signal: the pid now belongs to a different process' };
-  if ((checked && out.exitCode === HELPER_EXIT.gone) || (platform === 'win32' && out.exitCode === 128) || /no such process/i.test(stderr)) return { result: 'gone' };
+  if ((checked && out.exitCode === HELPER_EXIT.gone) || (platform === 'win32' && out.exitCode === TASKKILL_NOT_FOUND) || /no such process/i.test(stderr)) return { result: 'gone' };
   return { result: 'failed', detail: stderr || `exit ${out.exitCode}` };
 }

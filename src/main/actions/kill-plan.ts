@@ -31,12 +31,15 @@ export interface KillPlan {
 /** Either a plan to act on, or the outcome that ends the request here (not found / refused). */
 export type PlanResult = { ok: true; plan: KillPlan } | { ok: false; outcome: KillOutcome };
 
-/** The fresh start fingerprint: the OS reader when it has one (Linux), else the engine's facts. null = gone. */
-export async function currentStartKey(deps: KillDeps, pid: number): Promise<string | null> {
-  const own = await deps.ops.startKey(pid);
-  if (own !== undefined) return own;
-  if (!(await deps.ops.alive(pid))) return null;
-  return (await deps.engine.processFacts(pid).catch(() => null))?.startKey ?? null;
+/**
+ * One fresh look at a pid: alive, and its start fingerprint (the OS reader's on Linux, else the engine's;
+ * null = gone or unknown). Each check looks once, so its liveness and key are from the same moment.
+ */
+export async function currentStatus(deps: KillDeps, pid: number): Promise<{ alive: boolean; startKey: string | null }> {
+  const { alive, startKey } = await deps.ops.status(pid);
+  if (startKey !== undefined) return { alive, startKey };
+  if (!alive) return { alive, startKey: null };
+  return { alive, startKey: (await deps.engine.processFacts(pid).catch(() => null))?.startKey ?? null };
 }
 
 async function factsOf(deps: KillDeps, pid: number): Promise<ProcessFacts | null> {
@@ -92,8 +95,8 @@ export async function planKill(req: KillRequest, deps: KillDeps): Promise<PlanRe
   const ctx = { platform: deps.platform, selfPid: deps.selfPid, selfAncestors: ancestors(table, deps.selfPid) };
 
   const entry = async (pid: number, role: 'target' | 'child'): Promise<KillPlanEntry | null> => {
-    const [facts, startKey] = await Promise.all([factsOf(deps, pid), currentStartKey(deps, pid)]);
-    if (!facts && startKey === null && !(await deps.ops.alive(pid))) return null;
+    const [facts, { alive, startKey }] = await Promise.all([factsOf(deps, pid), currentStatus(deps, pid)]);
+    if (!facts && startKey === null && !alive) return null;
     const fromTable = table.find((e) => e.pid === pid);
     const services = facts?.services.length ? facts.services : [...new Set(rows.filter((r) => rowPids(r).includes(pid)).flatMap((r) => r.services))];
     const name = facts?.name ?? fromTable?.name ?? null;

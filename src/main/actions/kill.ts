@@ -5,7 +5,7 @@
 import type { KillOutcome, KillPlanEntry, KillRequest } from '../../shared/actions';
 import type { KillDeps } from './kill-deps';
 import { signalWords, sleep } from './kill-deps';
-import { currentStartKey, describePlan, formatMs, planKill, type KillPlan } from './kill-plan';
+import { currentStatus, describePlan, formatMs, planKill, type KillPlan } from './kill-plan';
 import type { SignalAttempt, SignalMode } from './process-ops';
 import { watchForRestart } from './restart-watch';
 
@@ -35,7 +35,7 @@ export async function executeKillPlan(plan: KillPlan, req: KillRequest, deps: Ki
 
   // Right before the first signal: every target must still be the process the plan saw.
   for (const target of plan.targets) {
-    const now = await currentStartKey(deps, target.pid);
+    const now = (await currentStatus(deps, target.pid)).startKey;
     if (now !== null && target.startKey !== null && now !== target.startKey) {
       return { ...base, result: 'refused-stale', message: `refused: pid ${target.pid} is now a different process than ${label(target)}; nothing was signalled — refresh the list and try again` };
     }
@@ -122,12 +122,12 @@ export async function executeKillPlan(plan: KillPlan, req: KillRequest, deps: Ki
 async function signalAll(targets: readonly KillPlanEntry[], mode: SignalMode, req: KillRequest, deps: KillDeps): Promise<Signalled[]> {
   const out: Signalled[] = [];
   for (const entry of targets) {
-    const now = await currentStartKey(deps, entry.pid);
-    if (now === null || !(await deps.ops.alive(entry.pid))) {
+    const now = await currentStatus(deps, entry.pid);
+    if (now.startKey === null || !now.alive) {
       out.push({ entry, attempt: { result: 'gone' }, skipped: 'already-ended' });
       continue;
     }
-    if (entry.startKey !== null && now !== entry.startKey) {
+    if (entry.startKey !== null && now.startKey !== entry.startKey) {
       out.push({ entry, attempt: { result: 'stale' }, skipped: 'stale' });
       continue;
     }
@@ -148,9 +148,8 @@ async function stillAlive(targets: readonly KillPlanEntry[], deps: KillDeps, wai
   for (;;) {
     const live: KillPlanEntry[] = [];
     for (const t of targets) {
-      if (!(await deps.ops.alive(t.pid))) continue;
-      const now = await currentStartKey(deps, t.pid);
-      if (now !== null && (t.startKey === null || now === t.startKey)) live.push(t);
+      const now = await currentStatus(deps, t.pid);
+      if (now.alive && now.startKey !== null && (t.startKey === null || now.startKey === t.startKey)) live.push(t);
     }
     if (live.length === 0 || Date.now() >= deadline) return live;
     await sleep(deps.pollMs);

@@ -2,20 +2,12 @@
  * Linux: everything from /proc (no process spawned), signals via process.kill, elevation via pkexec.
  * The stat parser and the facts reader are the process area's (src/main/process/linux).
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { parseProcStat } from '../process/linux/parse-proc-files';
-import { linuxProcessProvider } from '../process/linux/linux-process-provider';
+import { linuxProcessProvider, readText } from '../process/linux/linux-process-provider';
 import { parseCgroup, procStatState, type ProcEntry } from './proc-parse';
 import { posixSignal, type ProcessOps } from './process-ops';
 import { elevatedSignal } from './elevated-signal';
-
-async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 /** Fresh (uncached) stat of one pid, or null when it is gone. */
 async function readStat(pid: number): Promise<ProcEntry | null> {
@@ -33,14 +25,11 @@ export function linuxProcessOps(): ProcessOps {
       const stats = await Promise.all(names.filter((n) => /^\d+$/.test(n)).map((n) => readStat(Number(n))));
       return stats.filter((s): s is ProcEntry => s !== null);
     },
-    async startKey(pid) {
+    async status(pid) {
       const stat = await readStat(pid);
-      return stat ? stat.startKey : null;
-    },
-    async alive(pid) {
-      const stat = await readStat(pid);
-      // A zombie is dead already: it only waits for its parent to collect the exit status.
-      return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
+      // A zombie is dead already (it only waits for its parent to collect the exit status), but keeps its
+      // start key: a pinned zombie stays pinned.
+      return { alive: stat !== null && stat.state !== 'Z' && stat.state !== 'X', startKey: stat ? stat.startKey : null };
     },
     signal: async (pid, mode) => posixSignal(pid, mode),
     signalElevated: (pid, mode, startKey) => elevatedSignal('linux', pid, mode, startKey ?? null),

@@ -1,7 +1,7 @@
 /** macOS (and other Unixes): `ps` for the parent table, process.kill for signals, osascript for elevation. */
 import { runTool } from '../lib/exec';
 import { parsePsTable } from './proc-parse';
-import { posixSignal, type ProcessOps } from './process-ops';
+import { posixSignal, signalZeroStatus, type ProcessOps } from './process-ops';
 import { elevatedSignal } from './elevated-signal';
 
 export function macosProcessOps(): ProcessOps {
@@ -11,15 +11,7 @@ export function macosProcessOps(): ProcessOps {
       const out = await runTool('ps', ['-A', '-o', 'pid=,ppid=,comm=']);
       return out ? parsePsTable(out.stdout.toString('utf8')) : [];
     },
-    startKey: async () => undefined,
-    async alive(pid) {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
+    status: async (pid) => signalZeroStatus(pid),
     signal: async (pid, mode) => posixSignal(pid, mode),
     signalElevated: (pid, mode, startKey) => elevatedSignal('darwin', pid, mode, startKey ?? null),
     async supervisor(pid) {

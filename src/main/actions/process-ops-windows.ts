@@ -5,9 +5,9 @@
  */
 import { runTool } from '../lib/exec';
 import { parseWindowsProcessLines } from './proc-parse';
-import type { ProcessOps, SignalAttempt, SignalMode } from './process-ops';
+import { signalZeroStatus, type ProcessOps, type SignalAttempt, type SignalMode } from './process-ops';
 import { POWERSHELL_ARGS } from './elevation';
-import { elevatedSignal, taskkillArgs } from './elevated-signal';
+import { TASKKILL_NOT_FOUND, elevatedSignal, taskkillArgs } from './elevated-signal';
 
 
 const TABLE_SCRIPT =
@@ -17,7 +17,7 @@ async function taskkill(pid: number, mode: SignalMode): Promise<SignalAttempt> {
   const out = await runTool('taskkill', taskkillArgs(pid, mode));
   if (!out) return { result: 'failed', detail: 'taskkill.exe is missing' };
   if (out.exitCode === 0) return { result: 'sent' };
-  if (out.exitCode === 128) return { result: 'gone' };
+  if (out.exitCode === TASKKILL_NOT_FOUND) return { result: 'gone' };
   const text = out.stderr.toString('latin1').trim();
   // Graceful failures are usually "can only be terminated forcefully" (no window to close): let the caller force.
   if (mode === 'graceful') return { result: 'failed', detail: text };
@@ -31,15 +31,7 @@ export function windowsProcessOps(): ProcessOps {
       const out = await runTool('powershell', [...POWERSHELL_ARGS, '-Command', TABLE_SCRIPT], { timeoutMs: 30_000 });
       return out ? parseWindowsProcessLines(out.stdout.toString('utf8')) : [];
     },
-    startKey: async () => undefined,
-    async alive(pid) {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
+    status: async (pid) => signalZeroStatus(pid),
     signal: taskkill,
     signalElevated: (pid, mode, startKey) => elevatedSignal('win32', pid, mode, startKey ?? null),
     async supervisor(_pid, facts) {

@@ -18,13 +18,19 @@ export interface SignalAttempt {
   detail?: string;
 }
 
+/** One fresh look at a pid: both answers come from the same read, so a decision never mixes two moments. */
+export interface ProcessStatus {
+  /** Still running (zombies count as ended: they are dead and only wait for their parent to reap them). */
+  alive: boolean;
+  /** The start fingerprint; null = the process is gone; undefined = this OS reader cannot tell (ask the engine). */
+  startKey: string | null | undefined;
+}
+
 export interface ProcessOps {
   /** pid, ppid, start key and name of every process. */
   table(): Promise<ProcEntry[]>;
-  /** A fresh start fingerprint; null = the process is gone; undefined = this OS reader cannot tell (ask the engine). */
-  startKey(pid: number): Promise<string | null | undefined>;
-  /** Still running (zombies count as ended: they are dead and only wait for their parent to reap them). */
-  alive(pid: number): Promise<boolean>;
+  /** Fresh (uncached) liveness and start fingerprint (Linux: one /proc/<pid>/stat read). */
+  status(pid: number): Promise<ProcessStatus>;
   signal(pid: number, mode: SignalMode): Promise<SignalAttempt>;
   /**
    * The same signal through the OS's elevation prompt (pkexec / administrator prompt / UAC). With a
@@ -57,5 +63,15 @@ export function posixSignal(pid: number, mode: SignalMode): SignalAttempt {
     return { result: 'sent' };
   } catch (error) {
     return signalErrorResult(error);
+  }
+}
+
+/** Liveness by signal 0 (EPERM: it exists, owned by someone else), for OS readers without a start key (the engine has it). */
+export function signalZeroStatus(pid: number): ProcessStatus {
+  try {
+    process.kill(pid, 0);
+    return { alive: true, startKey: undefined };
+  } catch (error) {
+    return { alive: (error as NodeJS.ErrnoException).code === 'EPERM', startKey: undefined };
   }
 }

@@ -70,8 +70,8 @@ describe.skipIf(!isLinux)('kill: review fixes with real processes', () => {
     expect(outcome.result).toBe('ended');
     expect(outcome.message).not.toMatch(/restarted/);
     expect(outcome.restartedBy ?? null).toBeNull();
-    expect(await ops.alive(s.childPid as number)).toBe(false);
-    expect(await ops.alive(s.pid)).toBe(true);
+    expect((await ops.status(s.childPid as number)).alive).toBe(false);
+    expect((await ops.status(s.pid)).alive).toBe(true);
   });
 
   it('the CLI says the same: `portscope kill --pid <child> --yes` exits 0', async () => {
@@ -81,19 +81,19 @@ describe.skipIf(!isLinux)('kill: review fixes with real processes', () => {
     expect(io.stderr()).not.toMatch(/restarted/);
     expect(io.stdout()).toMatch(new RegExp(`^ended node \\(pid ${s.childPid}\\) after SIGTERM`));
     expect(code).toBe(0);
-    expect(await ops.alive(s.pid)).toBe(true);
+    expect((await ops.status(s.pid)).alive).toBe(true);
   });
 
   it('pins every root: one reused pid among several refuses the kill and ends none', async () => {
     const a = await start(SCRIPTS.graceful);
     const b = await start(SCRIPTS.graceful);
-    const keyA = (await ops.startKey(a.pid)) as string;
-    const keyB = (await ops.startKey(b.pid)) as string;
+    const keyA = (await ops.status(a.pid)).startKey as string;
+    const keyB = (await ops.status(b.pid)).startKey as string;
     const refused = await kill({ targets: [{ pid: a.pid, startKey: keyA }, { pid: b.pid, startKey: String(Number(keyB) + 1) }], confirm: true });
     expect(refused.result).toBe('refused-stale');
     expect(refused.message).toMatch(new RegExp(`pid ${b.pid} is now a different process`));
-    expect(await ops.alive(a.pid)).toBe(true);
-    expect(await ops.alive(b.pid)).toBe(true);
+    expect((await ops.status(a.pid)).alive).toBe(true);
+    expect((await ops.status(b.pid)).alive).toBe(true);
     const ended = await kill({ targets: [{ pid: a.pid, startKey: keyA }, { pid: b.pid, startKey: keyB }], confirm: true, graceMs: 2000 });
     expect(ended.result).toBe('ended');
     expect((await a.exited).signal).toBe('SIGTERM');

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ describe.skipIf(!isLinux)('kill (real child processes)', () => {
     expect(t?.ports).toContain(`tcp 127.0.0.1:${plannedTarget.port} LISTEN`);
     expect(t?.startKey).toMatch(/^\d+$/);
     expect(plan.message).toMatch(/SIGTERM first, then SIGKILL after 5 s/);
-    expect(await ops.alive(plannedTarget.pid)).toBe(true);
+    expect((await ops.status(plannedTarget.pid)).alive).toBe(true);
   });
 
   it('kills by port, gracefully: SIGTERM ends it and the result says "ended"', async () => {
@@ -86,8 +87,8 @@ describe.skipIf(!isLinux)('kill (real child processes)', () => {
     expect(outcome.result).toBe('ended');
     expect(outcome.message).toMatch(/and 1 child process/);
     await s.exited;
-    expect(await ops.alive(s.pid)).toBe(false);
-    expect(await ops.alive(s.childPid as number)).toBe(false);
+    expect((await ops.status(s.pid)).alive).toBe(false);
+    expect((await ops.status(s.childPid as number)).alive).toBe(false);
   });
 
   it('without tree, says the children keep running', async () => {
@@ -101,10 +102,27 @@ describe.skipIf(!isLinux)('kill (real child processes)', () => {
     const outcome = await kill({ pid: s.pid, startKey: '12345', confirm: true });
     expect(outcome.result).toBe('refused-stale');
     expect(outcome.message).toMatch(new RegExp(`pid ${s.pid} is now a different process`));
-    expect(await ops.alive(s.pid)).toBe(true);
+    expect((await ops.status(s.pid)).alive).toBe(true);
     // The right fingerprint is accepted.
-    const key = await ops.startKey(s.pid);
+    const key = (await ops.status(s.pid)).startKey;
     expect((await kill({ pid: s.pid, startKey: key, confirm: true, graceMs: 2000 })).result).toBe('ended');
+  });
+
+  it('a zombie is ended but keeps its start key (one /proc read gives both): a wrong fingerprint is still refused', async () => {
+    // sh starts `sleep 0`, then becomes `sleep 60`, which never reaps it: a zombie until its parent ends.
+    const parent = spawn('/bin/sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    extraPids.push(parent.pid as number);
+    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+    for (let i = 0; i < 50 && !/\) Z /.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 100));
+    const status = await ops.status(zombie);
+    expect(status.alive).toBe(false);
+    expect(status.startKey).toMatch(/^\d+$/);
+    const stale = await kill({ pid: zombie, startKey: String(Number(status.startKey) + 1), confirm: true });
+    expect(stale.result).toBe('refused-stale');
+    const same = await kill({ pid: zombie, startKey: status.startKey, confirm: true });
+    expect(same.result).toBe('not-found');
+    expect(same.message).toMatch(/^already ended: .*nothing was signalled/);
+    parent.kill('SIGKILL');
   });
 
   it('refuses pid 1, PortScope itself and its own parent', async () => {
@@ -117,7 +135,7 @@ describe.skipIf(!isLinux)('kill (real child processes)', () => {
     const parent = await kill({ pid: process.ppid, confirm: true });
     expect(parent.result).toBe('refused-protected');
     expect(parent.message).toMatch(/started PortScope/);
-    expect(await ops.alive(process.ppid)).toBe(true);
+    expect((await ops.status(process.ppid)).alive).toBe(true);
   });
 
   it('says who restarted it when a new pid binds the same port', async () => {

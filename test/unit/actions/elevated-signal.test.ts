@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   HELPER_EXIT,
   LINUX_CHECKED_SIGNAL_SCRIPT,
+  TASKKILL_NOT_FOUND,
   elevatedSignalArgv,
   windowsCheckedSignalScript,
   windowsStartMs,
@@ -24,6 +25,11 @@ describe('elevated signal argv', () => {
     // The script itself holds no value: the same text for every pid.
     expect(LINUX_CHECKED_SIGNAL_SCRIPT).not.toContain('4242');
     expect(LINUX_CHECKED_SIGNAL_SCRIPT).toContain('/proc/$pid/stat');
+  });
+
+  it("the helpers' exit codes cannot be mistaken for pkexec's (126/127) or taskkill's not-found", () => {
+    expect(TASKKILL_NOT_FOUND).toBe(128);
+    for (const code of Object.values(HELPER_EXIT)) expect([0, 126, 127, TASKKILL_NOT_FOUND]).not.toContain(code);
   });
 
   it('Linux: a start key that is not a number is never passed on', () => {

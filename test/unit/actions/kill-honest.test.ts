@@ -39,6 +39,7 @@ function listenRow(port: number, pids: number[]): SocketRow {
 
 function world(procs: Record<number, FakeProc>, rows: () => SocketRow[] = () => []) {
   const signals: { pid: number; mode: SignalMode; elevated: boolean; startKey?: string | null }[] = [];
+  const looks: number[] = [];
   let elevatedAnswer: SignalAttempt = { result: 'sent' };
   const deliver = (pid: number, mode: SignalMode): SignalAttempt => {
     const p = procs[pid];
@@ -49,8 +50,10 @@ function world(procs: Record<number, FakeProc>, rows: () => SocketRow[] = () => 
   const ops: ProcessOps = {
     rightsName: 'root',
     table: async () => Object.keys(procs).map((pid) => ({ pid: Number(pid), ppid: 1, name: 'srv', startKey: procs[Number(pid)]?.startKey ?? null })),
-    startKey: async (pid) => (procs[pid]?.alive ? procs[pid].startKey : null),
-    alive: async (pid) => Boolean(procs[pid]?.alive),
+    status: async (pid) => {
+      looks.push(pid);
+      return procs[pid]?.alive ? { alive: true, startKey: procs[pid].startKey } : { alive: false, startKey: null };
+    },
     signal: async (pid, mode) => {
       signals.push({ pid, mode, elevated: false });
       return deliver(pid, mode);
@@ -81,6 +84,8 @@ function world(procs: Record<number, FakeProc>, rows: () => SocketRow[] = () => 
   return {
     deps,
     signals,
+    /** pid of every ops.status call, in order. */
+    looks,
     setElevatedAnswer: (a: SignalAttempt) => {
       elevatedAnswer = a;
     },
@@ -147,6 +152,17 @@ describe('kill: the target changed between the plan and the signal', () => {
     expect(outcome.result).toBe('ended');
     expect(outcome.message).toMatch(/^ended srv \(pid 500\) after SIGTERM; srv \(pid 501\) had already ended \(not signalled\)/);
     expect(w.signals.map((s) => s.pid)).toEqual([500]);
+  });
+});
+
+describe('kill: one look per check', () => {
+  it('reads each pid once per decision: the plan, the pre-signal re-check, the re-check at the signal, each poll', async () => {
+    const procs: Record<number, FakeProc> = { 500: { startKey: '111', alive: true } };
+    const w = world(procs);
+    const outcome = await killProcess({ pid: 500, confirm: true }, w.deps);
+    expect(outcome.result).toBe('ended');
+    // It ends on SIGTERM, so the first poll already sees it gone.
+    expect(w.looks).toEqual([500, 500, 500, 500]);
   });
 });
 

@@ -18,7 +18,7 @@ async function readBootTime(): Promise<number | null> {
 }
 
 /** File text, or null when the process is gone (ENOENT/ESRCH) or hidden from us (EACCES). */
-async function readText(file: string): Promise<string | null> {
+export async function readText(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch {
