@@ -86,6 +86,8 @@ export function App(): ReactNode {
 
   const notify = useCallback((text: string, kind: 'info' | 'error' = 'info') => store.getState().setNotice({ text, kind }), [store]);
   const onUnavailable = useCallback((action: ActionName, reason: string) => store.getState().markUnavailable(action, reason), [store]);
+  // Stable: the action dialog's service-stop store keeps the first one it gets.
+  const onActed = useCallback(() => store.getState().auditChanged(), [store]);
 
   const copy = useCallback(
     async (text: string, what: string) => notify((await copyText(text)) ? `Copied ${what}.` : 'The clipboard is not available here.', 'info'),
@@ -341,7 +343,7 @@ export function App(): ReactNode {
           row={dialog.row}
           api={api}
           onUnavailable={onUnavailable}
-          onActed={() => store.getState().auditChanged()}
+          onActed={onActed}
           onCancel={() => setDialog(null)}
           onDone={(message, failed) => {
             setDialog(null);

@@ -6,6 +6,7 @@ import { StatusBar } from '../../../src/renderer/src/components/StatusBar';
 import { PortSearch } from '../../../src/renderer/src/components/PortSearch';
 import { AuditLogView, auditResultKind } from '../../../src/renderer/src/components/AuditLog';
 import { parseGraceSeconds, pinnedStartKey } from '../../../src/renderer/src/components/ActionDialog';
+import { ActionOutcome, type ActionOutcomeProps } from '../../../src/renderer/src/components/ActionOutcome';
 import type { KillOutcome } from '../../../src/shared/actions';
 import type { PortDescription } from '../../../src/shared/catalog/types';
 import { makeRow } from './make-row';
@@ -116,5 +117,22 @@ describe('kill dialog helpers', () => {
     expect(pinnedStartKey({ pid: 100, processStartKey: 'row-key' }, plan)).toBe('row-key');
     expect(pinnedStartKey({ pid: 100, processStartKey: null }, plan)).toBe('plan-key'); // rows without one
     expect(pinnedStartKey({ pid: 100, processStartKey: undefined }, undefined)).toBeNull();
+  });
+});
+
+describe('action outcome (kill / close and service stop)', () => {
+  const outcome = (over: Partial<ActionOutcomeProps> = {}): string =>
+    renderToStaticMarkup(<ActionOutcome testIdPrefix="action" message="ended pid 42" failed={false} onRetryElevated={noop} onClose={noop} {...over} />);
+
+  it('shows main’s message as success or failure, then Close', () => {
+    expect(outcome()).toMatch(/^<p class="ok-text" data-testid="action-outcome">ended pid 42<\/p><div class="modal-buttons"><button[^>]*data-testid="action-close">Close<\/button><\/div>$/);
+    expect(outcome({ failed: true, testIdPrefix: 'service-stop' })).toContain('<p class="error-text" data-testid="service-stop-outcome">');
+  });
+
+  it('offers "Try again as administrator" only after a failure for missing rights; extra content sits before the buttons', () => {
+    expect(outcome({ failed: true, needsElevation: true })).toContain('data-testid="action-retry-elevated"');
+    expect(outcome({ failed: true })).not.toContain('retry-elevated');
+    expect(outcome({ needsElevation: true })).not.toContain('retry-elevated');
+    expect(outcome({ children: <div data-testid="note" /> })).toMatch(/<\/p><div data-testid="note"><\/div><div class="modal-buttons">/);
   });
 });

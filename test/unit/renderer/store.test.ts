@@ -194,6 +194,13 @@ describe('filter, columns, refresh and ui settings persist', () => {
     expect(a.getState().refreshMs).toBe(0);
     a.getState().togglePause();
     expect(a.getState().refreshMs).toBe(1000);
+    // Another window's non-zero interval is what Space resumes to as well.
+    a.getState().refreshApplied(1000);
+    a.getState().refreshMsFromMain(5000);
+    a.getState().togglePause();
+    a.getState().refreshApplied(0);
+    a.getState().togglePause();
+    expect(a.getState().refreshMs).toBe(5000);
     // A fresh store resumes to 2 s when the stored choice was "paused".
     const storage = memoryStorage();
     createAppStore({ storage }).getState().setRefreshMs(0);

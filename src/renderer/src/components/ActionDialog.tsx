@@ -4,12 +4,13 @@
  * Windows services, the kill plan also offers "Stop service X" (sc stop) instead: that flow lives in the
  * service-stop store and its view (ServiceStop.tsx) and takes over the dialog until "Back".
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PortScopeApi } from '../../../shared/api';
 import type { CloseOutcome, KillOutcome, KillRequest, Supervisor } from '../../../shared/actions';
 import { createServiceStopStore, type ServiceStopStore } from '../actions/service-stop';
 import { ServiceOffer, ServiceStopView } from './ServiceStop';
+import { ActionOutcome } from './ActionOutcome';
 import type { Result } from '../../../shared/result';
 import type { SocketRow } from '../../../shared/types';
 import type { ActionName } from '../store/app-store';
@@ -21,7 +22,7 @@ export interface ActionDialogProps {
   onUnavailable(action: ActionName, reason: string): void;
   onDone(message: string, failed: boolean): void;
   onCancel(): void;
-  /** After every confirmed attempt (it is in the audit log now). */
+  /** After every confirmed attempt (it is in the audit log now). Read once per dialog: pass a stable function. */
   onActed?(): void;
 }
 
@@ -103,12 +104,8 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
   /** Seconds between the graceful stop and the forced one; '' until the plan tells main's default. */
   const [graceText, setGraceText] = useState('');
   const [plan, setPlan] = useState<KillOutcome | undefined>(undefined);
-  // The latest onActed, for the service store made once per dialog.
-  const actedRef = useRef(onActed);
-  useEffect(() => {
-    actedRef.current = onActed;
-  }, [onActed]);
-  const [serviceStore] = useState<ServiceStopStore>(() => createServiceStopStore(api, { onActed: () => actedRef.current?.() }));
+  // Made once per dialog: it keeps the first api and onActed (App passes stable ones).
+  const [serviceStore] = useState<ServiceStopStore>(() => createServiceStopStore(api, { onActed }));
   const service = useStore(serviceStore);
 
   useEffect(() => {
@@ -285,43 +282,33 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
           </>
         )}
         {phase.step === 'acting' && <p className="muted">Working…</p>}
-        {phase.step === 'done' && (
-          <>
-            <p className={phase.failed ? 'error-text' : 'ok-text'} data-testid="action-outcome">
-              {phase.message}
-            </p>
+        {phase.step === 'done' ? (
+          <ActionOutcome
+            testIdPrefix="action"
+            message={phase.message}
+            failed={phase.failed}
+            needsElevation={phase.needsElevation}
+            onRetryElevated={() => void act(true)}
+            onClose={onDone}
+          >
             {phase.offer && <SupervisorNote supervisor={phase.offer} />}
-          </>
+          </ActionOutcome>
+        ) : (
+          <div className="modal-buttons">
+            <button type="button" onClick={onCancel} data-testid="action-cancel" autoFocus>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={phase.step !== 'plan' || Boolean(planRefused && !planNeedsElevation) || (kind === 'kill' && !force && graceMs === null)}
+              onClick={() => void act(elevate)}
+              data-testid="action-confirm"
+            >
+              {kind === 'kill' ? 'End process' : 'Close connection'}
+            </button>
+          </div>
         )}
-        <div className="modal-buttons">
-          {phase.step === 'done' ? (
-            <>
-              {phase.failed && phase.needsElevation && (
-                <button type="button" className="danger" onClick={() => void act(true)} data-testid="action-retry-elevated">
-                  Try again as administrator
-                </button>
-              )}
-              <button type="button" className="primary" autoFocus onClick={() => onDone(phase.message, phase.failed)} data-testid="action-close">
-                Close
-              </button>
-            </>
-          ) : (
-            <>
-              <button type="button" onClick={onCancel} data-testid="action-cancel" autoFocus>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={phase.step !== 'plan' || Boolean(planRefused && !planNeedsElevation) || (kind === 'kill' && !force && graceMs === null)}
-                onClick={() => void act(elevate)}
-                data-testid="action-confirm"
-              >
-                {kind === 'kill' ? 'End process' : 'Close connection'}
-              </button>
-            </>
-          )}
-        </div>
       </div>
     </div>
   );

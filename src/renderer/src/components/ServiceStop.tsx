@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { ServiceStopPhase } from '../actions/service-stop';
 import { canConfirmServicePlan } from '../actions/service-stop';
+import { ActionOutcome } from './ActionOutcome';
 
 export interface ServiceOfferProps {
   processName: string | null;
@@ -82,40 +83,31 @@ export function ServiceStopView({ phase, elevate, onElevate, onConfirm, onBack, 
         </>
       )}
       {phase.step === 'acting' && <p className="muted">Stopping {phase.name}{phase.elevated ? ' as administrator' : ''}…</p>}
-      {phase.step === 'done' && (
-        <p className={phase.failed ? 'error-text' : 'ok-text'} data-testid="service-stop-outcome">
-          {phase.message}
-        </p>
+      {phase.step === 'done' ? (
+        <ActionOutcome
+          testIdPrefix="service-stop"
+          message={phase.message}
+          failed={phase.failed}
+          needsElevation={phase.needsElevation}
+          onRetryElevated={() => onConfirm(true)}
+          onClose={onClose}
+        />
+      ) : (
+        <div className="modal-buttons">
+          <button type="button" onClick={onBack} disabled={phase.step === 'acting'} data-testid="service-stop-back" autoFocus>
+            Back
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={!confirmable || (planState?.result !== 'planned' && !elevate)}
+            onClick={() => onConfirm(elevate)}
+            data-testid="service-stop-confirm"
+          >
+            Stop service {phase.name}
+          </button>
+        </div>
       )}
-      <div className="modal-buttons">
-        {phase.step === 'done' ? (
-          <>
-            {phase.failed && phase.needsElevation && (
-              <button type="button" className="danger" onClick={() => onConfirm(true)} data-testid="service-stop-retry-elevated">
-                Try again as administrator
-              </button>
-            )}
-            <button type="button" className="primary" autoFocus onClick={() => onClose(phase.message, phase.failed)} data-testid="service-stop-close">
-              Close
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" onClick={onBack} disabled={phase.step === 'acting'} data-testid="service-stop-back" autoFocus>
-              Back
-            </button>
-            <button
-              type="button"
-              className="danger"
-              disabled={!confirmable || (planState?.result !== 'planned' && !elevate)}
-              onClick={() => onConfirm(elevate)}
-              data-testid="service-stop-confirm"
-            >
-              Stop service {phase.name}
-            </button>
-          </>
-        )}
-      </div>
     </div>
   );
 }

@@ -178,6 +178,11 @@ function readUi(v: unknown): Pick<UiSlice, 'theme' | 'resolveHosts'> | null {
   return { theme, resolveHosts: v.resolveHosts === true };
 }
 
+/** A new interval; a non-zero one is also what Space resumes to (pausing keeps the last one). */
+function intervalState(ms: number): Pick<RefreshSlice, 'refreshMs'> & Partial<Pick<RefreshSlice, 'resumeRefreshMs'>> {
+  return ms > 0 ? { refreshMs: ms, resumeRefreshMs: ms } : { refreshMs: ms };
+}
+
 export function createAppStore(options: AppStoreOptions): AppStore {
   const { storage } = options;
   const filter = loadJson(storage, STORAGE_KEYS.filter, readFilter, { filterText: '', toggles: { ...DEFAULT_TOGGLES } });
@@ -298,7 +303,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       pendingRefreshMs: null,
       refreshError: null,
       setRefreshMs(ms) {
-        set({ refreshMs: ms, pendingRefreshMs: ms, refreshError: null, ...(ms > 0 ? { resumeRefreshMs: ms } : {}) });
+        set({ ...intervalState(ms), pendingRefreshMs: ms, refreshError: null });
         saveJson(storage, STORAGE_KEYS.refresh, { refreshMs: ms });
         options.onRefreshChange?.(ms);
       },
@@ -309,11 +314,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       refreshMsFromMain(ms) {
         const pending = get().pendingRefreshMs;
         if (pending !== null && ms !== pending) return;
-        set({ refreshMs: ms, ...(ms > 0 ? { resumeRefreshMs: ms } : {}) });
+        set(intervalState(ms));
       },
       refreshSent: (ms) => set({ pendingRefreshMs: ms }),
       refreshApplied(ms) {
-        set({ refreshMs: ms, pendingRefreshMs: null, ...(ms > 0 ? { resumeRefreshMs: ms } : {}) });
+        set({ ...intervalState(ms), pendingRefreshMs: null });
         if ((REFRESH_CHOICES as readonly number[]).includes(ms)) saveJson(storage, STORAGE_KEYS.refresh, { refreshMs: ms });
       },
       refreshFailed: (message) => set({ pendingRefreshMs: null, refreshError: message }),
