@@ -70,18 +70,29 @@ export function parseSsEndpoint(text: string): SsEndpoint | null {
   return { address: host, port, scope: scope || null, family: 4, starWildcard: false };
 }
 
-/** The port from `start` to the end of `text`: 0 for `*`, -1 unless 1–5 digits up to 65535 (a scan: hot path). */
+/** The port from `start` to the end of `text`: 0 for `*`, -1 unless 1–5 digits up to 65535. */
 function portAt(text: string, start: number): number {
   const length = text.length - start;
   if (length === 1 && text.charCodeAt(start) === 42 /* * */) return 0;
   if (length < 1 || length > 5) return -1;
-  let port = 0;
-  for (let i = start; i < text.length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    port = port * 10 + digit;
-  }
+  const port = decimal(text, start, text.length, true);
   return port <= 65535 ? port : -1;
+}
+
+/**
+ * The value of the decimal digits at the start of text[from, to): -1 when there are none, or when `whole`
+ * and a non-digit comes before `to`. A scan, not Number(slice): a hot path. `to` must be <= text.length
+ * (past the end charCodeAt is NaN, which the digit test lets through).
+ */
+function decimal(text: string, from: number, to: number, whole: boolean): number {
+  let value = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  return i === from || (whole && i < to) ? -1 : value;
 }
 
 const isAnyAddress = (address: string): boolean => address === '0.0.0.0' || address === '::';
@@ -89,17 +100,23 @@ const isAnyAddress = (address: string): boolean => address === '0.0.0.0' || addr
 /** Every owner in the `users:((...))` section (at or after `from`), in ss's order, without duplicate pids. */
 export function parseSsUsers(text: string, from = 0): SocketOwner[] {
   const start = text.indexOf('users:(', from);
-  if (start < 0) return [];
+  return start < 0 ? [] : usersAt(text, start).owners;
+}
+
+/** The owners of the `users:(` section at `start`, and where the section's last entry ends. */
+function usersAt(text: string, start: number): { owners: SocketOwner[]; end: number } {
   const owners: SocketOwner[] = [];
   const seen = new Set<number>();
+  let end = start;
   OWNER.lastIndex = start + 'users:('.length;
   for (let m = OWNER.exec(text); m; m = OWNER.exec(text)) {
+    end = OWNER.lastIndex;
     const pid = Number(m[2]);
     if (seen.has(pid)) continue; // one process holding the socket on several fds
     seen.add(pid);
     owners.push({ pid, processName: m[1] ?? null });
   }
-  return owners;
+  return { owners, end };
 }
 
 function isHeader(line: string): boolean {
@@ -109,29 +126,18 @@ function isHeader(line: string): boolean {
 
 const isSpace = (c: number): boolean => c === 32 || c === 9;
 
-/** The end of the token that starts at or after `from` (skipping blanks), or -1 at the line's end. */
-function tokenEnd(line: string, from: number): number {
+/** The index of the first non-blank at or after `from`: where the next token starts (line.length if none). */
+function skipBlanks(line: string, from: number): number {
   let i = from;
   while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-  if (i >= line.length) return -1;
-  while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
   return i;
 }
 
-/** The token that ends at `end` (`tokenEnd`'s answer). */
-function tokenBefore(line: string, end: number): string {
-  let start = end;
-  while (start > 0 && !isSpace(line.charCodeAt(start - 1))) start--;
-  return line.slice(start, end);
-}
-
-function isDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return false;
-  }
-  return true;
+/** The end of the token that starts at `start` (`start` itself at the line's end). */
+function tokenEnd(line: string, start: number): number {
+  let i = start;
+  while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+  return i;
 }
 
 /**
@@ -141,56 +147,60 @@ function isDigits(text: string): boolean {
 function extraNumber(line: string, from: number, key: string): number | null {
   for (let at = line.indexOf(key, from); at >= 0; at = line.indexOf(key, at + 1)) {
     if (!isSpace(line.charCodeAt(at - 1))) continue;
-    let value = 0;
-    let i = at + key.length;
-    for (; i < line.length; i++) {
-      const digit = line.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-    }
-    if (i > at + key.length) return value;
+    const value = decimal(line, at + key.length, line.length, false);
+    if (value >= 0) return value;
   }
   return null;
 }
 
 /** Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds. */
 export function parseSsLine(line: string): RawSocket | null | 'skip' {
-  // Columns: [Netid] State Recv-Q Send-Q Local Peer [extras…]; found by scanning, sliced only when used.
-  let end = tokenEnd(line, 0);
-  if (end < 0) return null;
-  const first = tokenBefore(line, end);
+  // Columns: [Netid] State Recv-Q Send-Q Local Peer [extras…]: each token's bounds found by one forward
+  // scan, and sliced only when a string is needed.
+  let start = skipBlanks(line, 0);
+  let end = tokenEnd(line, start);
+  if (start === end) return null;
+  const first = line.slice(start, end);
   const hasNetid = !isSsState(first);
   if (hasNetid && OTHER_NETIDS.has(first)) return 'skip';
   let stateWord = first;
   if (hasNetid) {
-    end = tokenEnd(line, end);
-    if (end < 0) return null;
-    stateWord = tokenBefore(line, end);
+    start = skipBlanks(line, end);
+    end = tokenEnd(line, start);
+    if (start === end) return null;
+    stateWord = line.slice(start, end);
   }
   const netid = hasNetid ? first : stateWord === 'UNCONN' ? 'udp' : 'tcp';
   const protocol = netid === 'tcp' ? 'tcp' : netid === 'udp' ? 'udp' : null;
   if (!protocol || !isSsState(stateWord)) return null;
   for (let queue = 0; queue < 2; queue++) {
-    end = tokenEnd(line, end);
-    if (end < 0 || !isDigits(tokenBefore(line, end))) return null;
+    start = skipBlanks(line, end);
+    end = tokenEnd(line, start);
+    if (decimal(line, start, end, true) < 0) return null; // also at the line's end: no digits
   }
-  end = tokenEnd(line, end);
-  if (end < 0) return null;
-  const local = parseSsEndpoint(tokenBefore(line, end));
-  end = tokenEnd(line, end);
-  if (end < 0) return null;
-  const peer = parseSsEndpoint(tokenBefore(line, end));
+  start = skipBlanks(line, end);
+  end = tokenEnd(line, start);
+  if (start === end) return null;
+  const local = parseSsEndpoint(line.slice(start, end));
+  start = skipBlanks(line, end);
+  end = tokenEnd(line, start);
+  if (start === end) return null;
+  const peer = parseSsEndpoint(line.slice(start, end));
   if (!local || !peer) return null;
 
-  // `-e` extras and `-p` users come after the peer (`end`)
-  const ino = extraNumber(line, end, 'ino:');
-  const uid = extraNumber(line, end, 'uid:') ?? (ino !== null ? 0 : null);
+  // After the peer (`end`): `-p` users, then the `-e` extras — searched for after the users, since a
+  // process name may itself contain " ino:".
+  const usersStart = line.indexOf('users:(', end);
+  const users = usersStart < 0 ? null : usersAt(line, usersStart);
+  const extras = users ? users.end : end;
+  const ino = extraNumber(line, extras, 'ino:');
+  const uid = extraNumber(line, extras, 'uid:') ?? (ino !== null ? 0 : null);
   let dualStack: boolean | null;
   if (local.family === 4) dualStack = false;
   else if (local.starWildcard) dualStack = true;
   else if (local.address === '::') dualStack = false; // `[::]:port` is printed only for V6ONLY sockets
   else {
-    const v6only = extraNumber(line, end, 'v6only:');
+    const v6only = extraNumber(line, extras, 'v6only:');
     dualStack = v6only === null ? null : v6only === 0;
   }
 
@@ -205,7 +215,7 @@ export function parseSsLine(line: string): RawSocket | null | 'skip' {
     remotePort: peerIsWildcard ? null : peer.port,
     remoteScope: peerIsWildcard ? null : peer.scope,
     state: protocol === 'udp' ? null : canonicalSsState(stateWord),
-    owners: parseSsUsers(line, end),
+    owners: users ? users.owners : [],
     uid,
     ownerHidden: null,
     dualStack,

@@ -130,6 +130,11 @@ describe('parseSs helpers and bad input', () => {
     expect(parseSsUsers('users:(("sshd",pid=800,proc_ctx=unconfined,fd=4))')).toEqual([{ pid: 800, processName: 'sshd' }]);
   });
 
+  it('reads ino and uid after the users section: a process name may contain " ino:" (ss -tunape)', () => {
+    const line = 'tcp LISTEN 0 128 0.0.0.0:8080 0.0.0.0:* users:(("a ino:1 uid:7",pid=42,fd=3)) uid:1000 ino:555 sk:1 cgroup:/ <->';
+    expect(parseSs(line).rows).toEqual([expect.objectContaining({ inode: 555, uid: 1000, owners: [{ pid: 42, processName: 'a ino:1 uid:7' }] })]);
+  });
+
   it('reads a table without the Netid column (ss -tnap)', () => {
     const { rows } = parseSs('State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1,fd=3))\n');
     expect(rows).toEqual([expect.objectContaining({ protocol: 'tcp', state: 'LISTEN', localPort: 22 })]);
@@ -139,6 +144,14 @@ describe('parseSs helpers and bad input', () => {
     const result = parseSs('tcp LISTEN 0 128 nonsense\nu_str ESTAB 0 0 * 123 * 456\nhello world\n');
     expect(result.rows).toEqual([]);
     expect(result.unparsed).toHaveLength(2);
+  });
+
+  it('counts a line whose Recv-Q or Send-Q is not all digits as unparsed', () => {
+    const good = 'tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*';
+    expect(parseSs(`${good}\n`).rows).toHaveLength(1);
+    for (const bad of ['tcp LISTEN 0x 128 0.0.0.0:22 0.0.0.0:*', 'tcp LISTEN 0 12a 0.0.0.0:22 0.0.0.0:*', 'tcp LISTEN 0']) {
+      expect(parseSs(`${bad}\n`)).toEqual({ rows: [], unparsed: [bad] });
+    }
   });
 
   it('survives random and truncated text', () => {
