@@ -10,6 +10,7 @@ import { ancestors, descendants } from './process-tree';
 import { protectedReason } from './protected-targets';
 import { portsOfPid, rowPids, rowsOnPort, isBoundRow } from './socket-rows';
 import type { ProcEntry } from './proc-parse';
+import type { ProcessStatus } from './process-ops';
 
 export interface KillPlan {
   targets: KillPlanEntry[];
@@ -32,10 +33,10 @@ export interface KillPlan {
 export type PlanResult = { ok: true; plan: KillPlan } | { ok: false; outcome: KillOutcome };
 
 /**
- * One fresh look at a pid: alive, and its start fingerprint (the OS reader's on Linux, else the engine's;
- * null = gone or unknown). Each check looks once, so its liveness and key are from the same moment.
+ * One look at a pid per check: alive, and its start fingerprint (null = gone or unknown). On Linux both come
+ * from one /proc read; elsewhere liveness is signal 0 and the key the engine's process facts.
  */
-export async function currentStatus(deps: KillDeps, pid: number): Promise<{ alive: boolean; startKey: string | null }> {
+export async function currentStatus(deps: KillDeps, pid: number): Promise<ProcessStatus & { startKey: string | null }> {
   const { alive, startKey } = await deps.ops.status(pid);
   if (startKey !== undefined) return { alive, startKey };
   if (!alive) return { alive, startKey: null };

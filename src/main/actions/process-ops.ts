@@ -18,7 +18,7 @@ export interface SignalAttempt {
   detail?: string;
 }
 
-/** One fresh look at a pid: both answers come from the same read, so a decision never mixes two moments. */
+/** One fresh look at a pid (on Linux both answers come from one /proc read; elsewhere the key is the engine's). */
 export interface ProcessStatus {
   /** Still running (zombies count as ended: they are dead and only wait for their parent to reap them). */
   alive: boolean;

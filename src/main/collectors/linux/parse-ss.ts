@@ -22,8 +22,11 @@ const OTHER_NETIDS = new Set([
   'u_str', 'u_dgr', 'u_seq', 'raw', 'p_raw', 'p_dgr', 'nl', 'sctp', 'mptcp', 'v_str', 'v_dgr', 'xdp', 'tipc', 'icmp6',
 ]);
 
-/** One owner; the lazy name stops at the first `",pid=N` that completes an entry. */
-const OWNER = /\("(.*?)",pid=(\d+)(?:,[a-z_]+=[^,()]*)*\)/g; // fd=, and proc_ctx= with -Z
+/**
+ * One owner entry, matched where the last one ended (sticky). The lazy name stops at the first `",pid=N…)`
+ * that is followed by the next entry or the section's end, so a name may hold `",pid=`, `)` or ` ino:`.
+ */
+const OWNER = /\("(.*?)",pid=(\d+)(?:,[a-z_]+=[^,()]*)*\)(?=,\(|\))/y; // fd=, and proc_ctx= with -Z
 
 export interface SsEndpoint {
   address: string;
@@ -81,15 +84,14 @@ function portAt(text: string, start: number): number {
 
 /**
  * The value of the decimal digits at the start of text[from, to): -1 when there are none, or when `whole`
- * and a non-digit comes before `to`. A scan, not Number(slice): a hot path. `to` must be <= text.length
- * (past the end charCodeAt is NaN, which the digit test lets through).
+ * and a non-digit comes before `to`. A scan, not Number(slice): a hot path.
  */
 function decimal(text: string, from: number, to: number, whole: boolean): number {
   let value = 0;
   let i = from;
   for (; i < to; i++) {
     const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) break;
+    if (!(digit >= 0 && digit <= 9)) break; // also NaN, past the text's end
     value = value * 10 + digit;
   }
   return i === from || (whole && i < to) ? -1 : value;
@@ -103,18 +105,22 @@ export function parseSsUsers(text: string, from = 0): SocketOwner[] {
   return start < 0 ? [] : usersAt(text, start).owners;
 }
 
-/** The owners of the `users:(` section at `start`, and where the section's last entry ends. */
+/** The owners of the `users:((…),(…))` section at `start`, and where the section ends. */
 function usersAt(text: string, start: number): { owners: SocketOwner[]; end: number } {
   const owners: SocketOwner[] = [];
   const seen = new Set<number>();
-  let end = start;
-  OWNER.lastIndex = start + 'users:('.length;
-  for (let m = OWNER.exec(text); m; m = OWNER.exec(text)) {
-    end = OWNER.lastIndex;
+  let end = start + 'users:('.length;
+  for (;;) {
+    OWNER.lastIndex = end;
+    const m = OWNER.exec(text);
+    if (!m) break;
+    end = OWNER.lastIndex + 1; // past the `,` before the next entry, or the section's closing `)`
     const pid = Number(m[2]);
-    if (seen.has(pid)) continue; // one process holding the socket on several fds
-    seen.add(pid);
-    owners.push({ pid, processName: m[1] ?? null });
+    if (!seen.has(pid)) {
+      seen.add(pid); // one process holding the socket on several fds is one owner
+      owners.push({ pid, processName: m[1] ?? null });
+    }
+    if (text.charCodeAt(end - 1) === 41 /* ) */) break;
   }
   return { owners, end };
 }

@@ -135,6 +135,12 @@ describe('parseSs helpers and bad input', () => {
     expect(parseSs(line).rows).toEqual([expect.objectContaining({ inode: 555, uid: 1000, owners: [{ pid: 42, processName: 'a ino:1 uid:7' }] })]);
   });
 
+  it('reads the users section entry by entry: a name may hold ",pid=" and ")", later text is not an owner', () => {
+    const tricky = 'tcp LISTEN 0 128 0.0.0.0:8080 0.0.0.0:* users:(("a",pid=7) ino:9",pid=42,fd=3)) ino:555 sk:1 cgroup:/a("x",pid=9) <->';
+    expect(parseSs(tricky).rows).toEqual([expect.objectContaining({ inode: 555, owners: [{ pid: 42, processName: 'a",pid=7) ino:9' }] })]);
+    expect(parseSsUsers('users:(("b",pid=2,fd=5),("c",pid=3,fd=6))')).toEqual([{ pid: 2, processName: 'b' }, { pid: 3, processName: 'c' }]);
+  });
+
   it('reads a table without the Netid column (ss -tnap)', () => {
     const { rows } = parseSs('State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1,fd=3))\n');
     expect(rows).toEqual([expect.objectContaining({ protocol: 'tcp', state: 'LISTEN', localPort: 22 })]);
