@@ -10,8 +10,8 @@ import { posixSignal, type ProcessOps } from './process-ops';
 import { elevatedSignal } from './elevated-signal';
 
 /** Fresh (uncached) stat of one pid, or null when it is gone. */
-async function readStat(pid: number): Promise<ProcEntry | null> {
-  const text = await readText(`/proc/${pid}/stat`);
+function readStat(pid: number): ProcEntry | null {
+  const text = readText(`/proc/${pid}/stat`);
   const stat = text === null ? null : parseProcStat(text);
   if (!stat || text === null) return null;
   return { pid, ppid: stat.parentPid, name: stat.comm, startKey: String(stat.startTicks), state: procStatState(text) ?? undefined };
@@ -22,11 +22,11 @@ export function linuxProcessOps(): ProcessOps {
     rightsName: 'root',
     async table() {
       const names = await readdir('/proc').catch(() => [] as string[]);
-      const stats = await Promise.all(names.filter((n) => /^\d+$/.test(n)).map((n) => readStat(Number(n))));
+      const stats = names.filter((n) => /^\d+$/.test(n)).map((n) => readStat(Number(n)));
       return stats.filter((s): s is ProcEntry => s !== null);
     },
     async status(pid) {
-      const stat = await readStat(pid);
+      const stat = readStat(pid);
       // A zombie is dead already (it only waits for its parent to collect the exit status), but keeps its
       // start key: a pinned zombie stays pinned.
       return { alive: stat !== null && stat.state !== 'Z' && stat.state !== 'X', startKey: stat ? stat.startKey : null };
@@ -34,7 +34,7 @@ export function linuxProcessOps(): ProcessOps {
     signal: async (pid, mode) => posixSignal(pid, mode),
     signalElevated: (pid, mode, startKey) => elevatedSignal('linux', pid, mode, startKey ?? null),
     async supervisor(pid) {
-      const text = await readText(`/proc/${pid}/cgroup`);
+      const text = readText(`/proc/${pid}/cgroup`);
       if (!text) return null;
       const facts = parseCgroup(text);
       if (facts.dockerContainer) {

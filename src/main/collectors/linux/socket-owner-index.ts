@@ -17,6 +17,7 @@
  */
 import * as procFds from './proc-fd-walk';
 import type { FdTables } from './proc-fd-walk';
+import { Slicer, yieldToLoop } from '../../lib/time-slices';
 
 /** The /proc readers the index uses (tests give it a made-up process table). */
 export interface ProcFdReader {
@@ -46,22 +47,6 @@ export interface OwnerLookup {
 type FdTable = Map<string, number>;
 
 const FULL_READ_EVERY_MS = 30_000;
-/** Longest stretch of sync reads before yielding to the event loop (pushes, HTTP and tool pipes keep flowing). */
-const SLICE_MS = 4;
-
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Tells when a slice's time is used up; looks at the clock every 64 calls only (hot loop). */
-class Slicer {
-  private calls = 0;
-  private sliceStart = performance.now();
-  due(): boolean {
-    if ((++this.calls & 63) !== 0 || performance.now() - this.sliceStart < SLICE_MS) return false;
-    this.sliceStart = performance.now();
-    return true;
-  }
-}
-
 /** The table's sockets that `owners` has no owner for (only those also in `among`, when given). */
 function withoutOwner(sockets: ReadonlyMap<number, unknown>, owners: ReadonlyMap<number, unknown>, among?: ReadonlySet<number>): Set<number> {
   const ownerless = new Set<number>();

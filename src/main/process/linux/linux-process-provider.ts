@@ -2,9 +2,12 @@
  * Process facts from /proc: name (comm), path (exe link), command line, user (status Uid), precise start
  * (stat field 22 + boot time), parent pid. Not systeminformation: its start time has one-second resolution
  * and cannot tell a reused pid apart, and it lists every process when we need only the socket owners.
- * One stat read per pid and round; the other files only for pids whose startKey is new.
+ * One stat read per pid and round; the other files only for pids whose startKey is new. Sync reads on
+ * purpose: /proc files are made in memory, and a sync read costs a tenth of fs/promises' thread-pool round
+ * trips (65 processes: ~3 ms against 21–43); long rounds yield to the event loop between slices.
  */
-import { readFile, readlink } from 'node:fs/promises';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { Slicer, yieldToLoop } from '../../lib/time-slices';
 import type { ProcessFacts } from '../../../shared/types';
 import type { ProcessFactsProvider } from '../types';
 import { parseBootTime, parseCmdline, parseProcStat, parseStatusUid, startTimeIso } from './parse-proc-files';
@@ -12,23 +15,23 @@ import { userName } from './user-names';
 
 let bootTime: number | null | undefined;
 
-async function readBootTime(): Promise<number | null> {
-  if (bootTime === undefined) bootTime = parseBootTime(await readText('/proc/stat') ?? '');
+function readBootTime(): number | null {
+  if (bootTime === undefined) bootTime = parseBootTime(readText('/proc/stat') ?? '');
   return bootTime;
 }
 
 /** File text, or null when the process is gone (ENOENT/ESRCH) or hidden from us (EACCES). */
-export async function readText(file: string): Promise<string | null> {
+export function readText(file: string): string | null {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return null;
   }
 }
 
-async function readLink(file: string): Promise<string | null> {
+function readLink(file: string): string | null {
   try {
-    return (await readlink(file)).replace(/ \(deleted\)$/, '');
+    return readlinkSync(file).replace(/ \(deleted\)$/, '');
   } catch {
     return null;
   }
@@ -41,16 +44,14 @@ function displayName(comm: string, exe: string | null): string {
 }
 
 async function readFacts(pid: number, known: ProcessFacts | undefined): Promise<ProcessFacts | null> {
-  const stat = parseProcStat((await readText(`/proc/${pid}/stat`)) ?? '');
+  const stat = parseProcStat(readText(`/proc/${pid}/stat`) ?? '');
   if (!stat) return null;
   const startKey = String(stat.startTicks);
   if (known && known.startKey === startKey) return known;
-  const [exe, cmdline, status, boot] = await Promise.all([
-    readLink(`/proc/${pid}/exe`),
-    readText(`/proc/${pid}/cmdline`),
-    readText(`/proc/${pid}/status`),
-    readBootTime(),
-  ]);
+  const exe = readLink(`/proc/${pid}/exe`);
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  const status = readText(`/proc/${pid}/status`);
+  const boot = readBootTime();
   const uid = status === null ? null : parseStatusUid(status);
   return {
     pid,
@@ -70,8 +71,12 @@ export const linuxProcessProvider: ProcessFactsProvider = {
   userName,
   async collect(pids, known) {
     const facts = new Map<number, ProcessFacts>();
-    const found = await Promise.all(pids.map((pid) => readFacts(pid, known.get(pid))));
-    for (const f of found) if (f) facts.set(f.pid, f);
+    const slicer = new Slicer();
+    for (const pid of pids) {
+      const found = await readFacts(pid, known.get(pid));
+      if (found) facts.set(pid, found);
+      if (slicer.due()) await yieldToLoop();
+    }
     return facts;
   },
 };
