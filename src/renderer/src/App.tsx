@@ -27,7 +27,7 @@ import { useTheme } from './lib/use-theme';
 import { useServices, useApp } from './store/app-context';
 import type { ActionName } from './store/app-store';
 import type { LiveRow } from './store/live-rows';
-import { countByState, createVisibleRowsSelector } from './store/visible-rows';
+import { countByState, countShown, createVisibleRowsSelector } from './store/visible-rows';
 import { COLUMNS, type CellContext, type ColumnId } from './table/column-model';
 import { headerAsText, htmlColumns, rowAsText } from './table/row-text';
 import { onTransportStatus, type TransportStatus } from './transport';
@@ -52,7 +52,7 @@ export function App(): ReactNode {
     const counts = countByState(s.liveList); // closed rows left out
     return { counts, total: counts.reduce((sum, [, n]) => sum + n, 0) };
   }, [s.liveList]);
-  const shownCount = useMemo(() => visible.filter((l) => l.status !== 'removed').length, [visible]);
+  const shownCount = useMemo(() => countShown(visible), [visible]);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'kill' | 'close'; row: SocketRow } | null>(null);
   const [connection, setConnection] = useState<TransportStatus>('open');
@@ -148,12 +148,11 @@ export function App(): ReactNode {
     ];
   };
 
-  const visibleIds = useMemo(() => visible.map((l) => l.row.id), [visible]);
   const onTableKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     const row = selected?.row;
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -1e9, End: 1e9 }[e.key];
     if (step !== undefined) {
-      s.moveSelection(step, visibleIds);
+      s.moveSelection(step, visible.map((l) => l.row.id)); // made on a key press, not on every table change
       e.preventDefault();
     } else if (row && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') {
       copyRow(row);

@@ -46,6 +46,29 @@ describe('live sync', () => {
     expect(fake.listeners()).toBe(0);
   });
 
+  it('ages highlights on its timer only when no diff came since the last tick (each applied diff ages them too)', async () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const fake = createFakeApi(snapshot(1, [80]));
+      const store = createAppStore({ storage: memoryStorage() });
+      const expire = vi.spyOn(store.getState(), 'expire');
+      const sync = startLiveSync(fake.api, store, { tickMs: 1000, now: () => clock });
+      await sync.ready;
+      clock = 500;
+      fake.emit({ type: 'diff', diff: { seq: 2, fromSeq: 1, takenAt: '', costMs: 1, added: [makeRow({ localPort: 22 })], changed: [], removed: [], ownersHidden: null } });
+      clock = 1000;
+      vi.advanceTimersByTime(1000); // a diff came since the last tick: skipped
+      expect(expire).not.toHaveBeenCalled();
+      clock = 2000;
+      vi.advanceTimersByTime(1000); // none since: ages
+      expect(expire).toHaveBeenCalledWith(2000);
+      sync.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refresh echo race: calls go one after another, stale echoes are ignored, the latest answer wins', async () => {
     // setPollInterval answers only when the test says so; main echoes `poll-interval` as it applies each.
     const answers: { ms: number; answer(ms?: number): void }[] = [];

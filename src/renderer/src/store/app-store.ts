@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Snapshot, SnapshotDiff } from '../../../shared/types';
 import { DEFAULT_TOGGLES, type FilterToggles } from '../../../shared/filter';
 import { COLUMN_IDS, DEFAULT_HIDDEN, isColumnId, type ColumnId, type SortSpec } from '../table/column-model';
-import { applyDiffRows, applySnapshotRows, expireRows, type LiveRow, type LiveRowMap } from './live-rows';
+import { applyDiffRows, applySnapshotRows, expireRows, type LiveChanges, type LiveRow, type LiveRowMap } from './live-rows';
 import { isRecord, loadJson, saveJson, type KeyValueStorage } from './storage';
 
 export const STORAGE_KEYS = {
@@ -25,6 +25,8 @@ export interface SocketsSlice {
   live: LiveRowMap;
   /** `live` as an array, recomputed when it changes (the table's input). */
   liveList: LiveRow[];
+  /** What the last change to `live` did to row data: lets the visible rows skip a walk of the table. */
+  liveChanges: LiveChanges | null;
   seq: number | null;
   takenAt: string | null;
   costMs: number | null;
@@ -197,17 +199,27 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       saveJson(storage, STORAGE_KEYS.columns, { columnOrder: s.columnOrder, hiddenColumns: s.hiddenColumns, columnWidths: s.columnWidths, sorting: s.sorting });
     };
     const saveUi = (): void => saveJson(storage, STORAGE_KEYS.ui, { theme: get().theme, resolveHosts: get().resolveHosts });
-    /** Every path that replaces the rows (snapshot, diff, expiry) ends here: a dropped selection goes too. */
-    const setLive = (live: LiveRowMap): void => {
-      if (live === get().live) return;
+    /**
+     * Every path that replaces the rows (snapshot, diff, expiry) ends here: a dropped selection goes too.
+     * `newRows`: the entries whose row data is new (null when unknown: a snapshot may change any).
+     */
+    const setLive = (live: LiveRowMap, newRows: readonly LiveRow[] | null): void => {
+      const base = get().live;
+      if (live === base) return;
       const selected = get().selectedId;
-      set({ live, liveList: [...live.values()], ...(selected !== null && !live.has(selected) ? { selectedId: null } : {}) });
+      set({
+        live,
+        liveList: [...live.values()],
+        liveChanges: newRows && { base, rows: newRows },
+        ...(selected !== null && !live.has(selected) ? { selectedId: null } : {}),
+      });
     };
 
     return {
       // sockets
       live: new Map(),
       liveList: [],
+      liveChanges: null,
       seq: null,
       takenAt: null,
       costMs: null,
@@ -217,7 +229,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       loadError: null,
       applySnapshot(snapshot, now, opts = {}) {
         const mark = opts.mark ?? get().seq !== null;
-        setLive(applySnapshotRows(get().live, snapshot, now, mark));
+        setLive(applySnapshotRows(get().live, snapshot, now, mark), null);
         set({
           seq: snapshot.seq,
           takenAt: snapshot.takenAt,
@@ -230,12 +242,13 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       },
       applyDiff(diff, now) {
         if (get().seq === null || diff.fromSeq !== get().seq) return 'gap';
-        setLive(applyDiffRows(get().live, diff, now));
+        const live = applyDiffRows(get().live, diff, now);
+        setLive(live, [...diff.added, ...diff.changed].flatMap((row) => live.get(row.id) ?? []));
         set({ seq: diff.seq, takenAt: diff.takenAt, costMs: diff.costMs, ownersHidden: diff.ownersHidden });
         return 'applied';
       },
       expire(now) {
-        setLive(expireRows(get().live, now));
+        setLive(expireRows(get().live, now), []); // ageing changes statuses, never row data
       },
       setLoadError: (loadError) => set({ loadError }),
 

@@ -19,6 +19,15 @@ export interface LiveRow {
 
 export type LiveRowMap = ReadonlyMap<string, LiveRow>;
 
+/**
+ * How a live table differs from `base` in row data: `rows` are its entries whose row is new (a diff's
+ * added and changed rows); every other entry has base's row (its status may differ) or is gone.
+ */
+export interface LiveChanges {
+  base: LiveRowMap;
+  rows: readonly LiveRow[];
+}
+
 /** How long new/changed rows stay highlighted. */
 export const HIGHLIGHT_MS = 3000;
 /** How long a closed row stays (red, fading) before it is dropped. */

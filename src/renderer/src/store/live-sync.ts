@@ -11,7 +11,10 @@ export interface LiveSyncOptions {
   now?: () => number;
   /** How the interval goes to main; one is made for `store` when absent (main.tsx shares its own). */
   refresh?: RefreshSender;
-  /** How often highlights are aged (ms, default 1000: each pass re-filters the table); 0 disables the timer (tests call `tick`). */
+  /**
+   * How often highlights are aged (ms, default 1000: each pass re-filters the table); 0 disables the timer
+   * (tests call `tick`). A tick is skipped when a diff came since the last one: applying it aged them.
+   */
   tickMs?: number;
 }
 
@@ -30,6 +33,14 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
   let pullAgain = false;
   let stopped = false;
   const queued: SnapshotDiff[] = [];
+  // Applying a diff ages highlights too: while diffs come, a timer pass would only rebuild the table a
+  // second time (at 40k rows the page's longest task); highlights then end up to one poll late.
+  let agedByDiff = false;
+  const applyDiff = (diff: SnapshotDiff): 'applied' | 'gap' => {
+    const outcome = store.getState().applyDiff(diff, now());
+    if (outcome === 'applied') agedByDiff = true;
+    return outcome;
+  };
 
   const pull = (): Promise<void> => {
     if (pulling) {
@@ -46,7 +57,7 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
         // Replay diffs that arrived meanwhile: older ones are covered by the snapshot, a later gap re-pulls.
         for (const diff of queued.splice(0)) {
           if (diff.seq <= (store.getState().seq ?? -1)) continue;
-          if (store.getState().applyDiff(diff, now()) === 'gap') pullAgain = true;
+          if (applyDiff(diff) === 'gap') pullAgain = true;
         }
       } while (pullAgain && !stopped);
     })()
@@ -64,7 +75,7 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
         queued.push(event.diff);
         return;
       }
-      if (store.getState().applyDiff(event.diff, now()) === 'gap') void pull();
+      if (applyDiff(event.diff) === 'gap') void pull();
     } else if (event.type === 'poll-interval') {
       store.getState().refreshMsFromMain(event.ms);
     }
@@ -74,7 +85,14 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
   const ready = pull();
   // Tell main the interval this user chose last time (through the same queue as every later choice).
   (options.refresh ?? createRefreshSender(api, () => store)).send(store.getState().refreshMs);
-  const timer = options.tickMs === 0 ? null : setInterval(() => store.getState().expire(now()), options.tickMs ?? 1000);
+  const tickMs = options.tickMs ?? 1000;
+  const timer =
+    tickMs === 0
+      ? null
+      : setInterval(() => {
+          if (!agedByDiff) store.getState().expire(now());
+          agedByDiff = false;
+        }, tickMs);
 
   return {
     ready,
