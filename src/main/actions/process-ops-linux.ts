@@ -8,6 +8,7 @@ import { linuxProcessProvider, readText } from '../process/linux/linux-process-p
 import { parseCgroup, procStatState, type ProcEntry } from './proc-parse';
 import { posixSignal, type ProcessOps } from './process-ops';
 import { elevatedSignal } from './elevated-signal';
+import { Slicer, yieldToLoop } from '../lib/time-slices';
 
 /** Fresh (uncached) stat of one pid, or null when it is gone. */
 function readStat(pid: number): ProcEntry | null {
@@ -22,8 +23,14 @@ export function linuxProcessOps(): ProcessOps {
     rightsName: 'root',
     async table() {
       const names = await readdir('/proc').catch(() => [] as string[]);
-      const stats = names.filter((n) => /^\d+$/.test(n)).map((n) => readStat(Number(n)));
-      return stats.filter((s): s is ProcEntry => s !== null);
+      const entries: ProcEntry[] = [];
+      const slicer = new Slicer(); // thousands of processes: sync reads, but not one long block
+      for (const name of names) {
+        const entry = /^\d+$/.test(name) ? readStat(Number(name)) : null;
+        if (entry) entries.push(entry);
+        if (slicer.due()) await yieldToLoop();
+      }
+      return entries;
     },
     async status(pid) {
       const stat = readStat(pid);

@@ -50,7 +50,7 @@ const FULL_READ_EVERY_MS = 30_000;
 /** The table's sockets that `owners` has no owner for (only those also in `among`, when given). */
 function withoutOwner(sockets: ReadonlyMap<number, unknown>, owners: ReadonlyMap<number, unknown>, among?: ReadonlySet<number>): Set<number> {
   const ownerless = new Set<number>();
-  if (among?.size === 0) return ownerless; // the first full read: no pass over the table
+  if (among?.size === 0) return ownerless; // nothing was ownerless (e.g. the first full read): no pass
   for (const inode of sockets.keys()) if (!owners.has(inode) && (!among || among.has(inode))) ownerless.add(inode);
   return ownerless;
 }

@@ -4,9 +4,12 @@
  * and cannot tell a reused pid apart, and it lists every process when we need only the socket owners.
  * One stat read per pid and round; the other files only for pids whose startKey is new. Sync reads on
  * purpose: /proc files are made in memory, and a sync read costs a tenth of fs/promises' thread-pool round
- * trips (65 processes: ~3 ms against 21–43); long rounds yield to the event loop between slices.
+ * trips (65 processes: ~3 ms against 21–43); long rounds yield to the event loop between slices. Except
+ * cmdline: reading it waits on the process's memory lock, which a stuck process may hold for good (what
+ * hangs `ps`), so it stays off the main thread.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Slicer, yieldToLoop } from '../../lib/time-slices';
 import type { ProcessFacts } from '../../../shared/types';
 import type { ProcessFactsProvider } from '../types';
@@ -49,7 +52,7 @@ async function readFacts(pid: number, known: ProcessFacts | undefined): Promise<
   const startKey = String(stat.startTicks);
   if (known && known.startKey === startKey) return known;
   const exe = readLink(`/proc/${pid}/exe`);
-  const cmdline = readText(`/proc/${pid}/cmdline`);
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
   const status = readText(`/proc/${pid}/status`);
   const boot = readBootTime();
   const uid = status === null ? null : parseStatusUid(status);

@@ -243,7 +243,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       applyDiff(diff, now) {
         if (get().seq === null || diff.fromSeq !== get().seq) return 'gap';
         const live = applyDiffRows(get().live, diff, now);
-        setLive(live, [...diff.added, ...diff.changed].flatMap((row) => live.get(row.id) ?? []));
+        const touched = new Set([...diff.added, ...diff.changed].map((row) => row.id)); // an id twice is one row
+        setLive(live, [...touched].flatMap((id) => live.get(id) ?? []));
         set({ seq: diff.seq, takenAt: diff.takenAt, costMs: diff.costMs, ownersHidden: diff.ownersHidden });
         return 'applied';
       },
