@@ -88,6 +88,27 @@ describe('engine', () => {
     expect(source.calls).toBe(4);
   });
 
+  it('after a stop, answers with the last snapshot while the poller would not have replaced it yet, then polls on', async () => {
+    vi.useFakeTimers();
+    const source = fakeCollector();
+    source.rows = [raw()];
+    const { engine } = setup(1000, [source]);
+    const first = await engine.current();
+    engine.stop(); // the web face's last client left (a page reload)
+    await vi.advanceTimersByTimeAsync(300);
+    expect(await engine.current()).toBe(first); // 300 ms old: no new collection
+    expect(source.calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(700); // polling resumed where the timer would have been
+    expect(source.calls).toBe(2);
+    engine.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(source.calls).toBe(2);
+    const fresh = await engine.current(); // 5 s old: collected anew
+    expect(source.calls).toBe(3);
+    expect(fresh).not.toBe(first);
+    engine.stop();
+  });
+
   it('waits twice the collection cost when that is longer than the interval', () => {
     expect(nextPollDelay(1000, 100)).toBe(1000);
     expect(nextPollDelay(1000, 800)).toBe(1600);
