@@ -44,7 +44,10 @@ export interface RowAnnotator {
 export interface Engine {
   /** Collect now (does not disturb the poller's sequence). */
   snapshot(): Promise<Snapshot>;
-  /** The poller's latest snapshot; starts polling on first call when not running. */
+  /**
+   * The poller's latest snapshot; starts polling on first call when not running (then answering with the
+   * last snapshot while the poller would not have replaced it yet, else collecting).
+   */
   current(): Promise<Snapshot>;
   /** The last polled snapshot without collecting (null before the first poll). */
   latest(): Snapshot | null;
@@ -217,10 +220,13 @@ export function createEngine(options: EngineOptions): Engine {
       // Polling had stopped (a page reload drops the web face's last client for a moment): a snapshot the
       // poller would not have replaced yet is as fresh as a live answer, and a fresh one costs a poll
       // (~300 ms at 40k sockets). Answer it and go on polling on schedule.
+      // Date.now(), not performance.now(): the latter stands still while the machine sleeps. An age below 0
+      // (the clock was set back) is not trusted.
       if (latest && !inflight && interval > 0) {
-        const wait = nextPollDelay(interval, latest.costMs) - (Date.now() - latestAt);
-        if (wait > 0) {
-          if (!timer) schedule(wait);
+        const delay = nextPollDelay(interval, latest.costMs);
+        const age = Date.now() - latestAt;
+        if (age >= 0 && age < delay) {
+          if (!timer) schedule(delay - age);
           return latest;
         }
       }

@@ -107,6 +107,10 @@ describe('engine', () => {
     expect(source.calls).toBe(3);
     expect(fresh).not.toBe(first);
     engine.stop();
+    vi.setSystemTime(Date.now() - 3_600_000); // the clock set back an hour: the age is not trusted
+    await engine.current();
+    expect(source.calls).toBe(4);
+    engine.stop();
   });
 
   it('waits twice the collection cost when that is longer than the interval', () => {
