@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { err, type ErrorCode } from '../../shared/result';
 import { RENDERER_CSP } from './csp';
 import { jsonChunks } from '../../shared/export/json-chunks';
+import { firstEvent } from '../lib/first-event';
 
 /** Sent with every response, whatever it is. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -25,19 +26,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-/** Waits for 'drain' or 'close' and removes both listeners (a 24 MB answer waits hundreds of times). */
-function drainedOrClosed(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}
-
 /**
  * An API answer, streamed: pieces of ~1000 rows are written as they are serialised, with the socket's
  * backpressure respected, so a 40k-row snapshot starts arriving at once and the event loop (polls,
@@ -52,7 +40,7 @@ export async function streamJson(res: ServerResponse, status: number, value: unk
     const flushed = res.write(pending);
     pending = '';
     if (res.destroyed) return;
-    if (!flushed) await drainedOrClosed(res);
+    if (!flushed) await firstEvent(res, ['drain', 'close']); // leaves no listener: a 24 MB answer waits hundreds of times
     else await new Promise((resolve) => setImmediate(resolve));
   }
   res.end(pending);

@@ -1,6 +1,7 @@
 /** `portscope web`: serve the desktop UI to a browser on loopback until Ctrl+C / SIGTERM. */
 import { EXIT_NOTHING, EXIT_OK, UsageError, type CliCommand } from '../command';
 import { openInBrowser, startWebServer } from '../../web/index';
+import { firstEvent } from '../../lib/first-event';
 
 const HELP = `Usage: portscope web [--host 127.0.0.1] [--port N] [--no-open]
 
@@ -51,7 +52,7 @@ export const webCommand: CliCommand = {
         if (!opened) io.err('portscope: could not open a browser; open the URL above yourself.\n');
       });
     }
-    await untilShutdownSignal();
+    await firstEvent(process, ['SIGINT', 'SIGTERM']);
     await server.close();
     return EXIT_OK;
   },
@@ -62,16 +63,4 @@ function parseListenPort(value: unknown): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`"${text}" is not a port: give 0 (any free port) to 65535`);
   return Number(text);
-}
-
-function untilShutdownSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
 }
