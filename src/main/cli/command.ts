@@ -1,7 +1,8 @@
 /** The shape every CLI command has; the index lists them. Commands parse and print only. */
 import type { ParseArgsConfig } from 'node:util';
 import type { PortScopeService } from '../service/index';
-import { jsonText, type JsonStyle } from '../../shared/export/rows-json';
+import { jsonText } from '../../shared/export/rows-json';
+import type { JsonStyle } from '../../shared/export/json-chunks';
 
 export const EXIT_OK = 0;
 /** Nothing found, or an action refused or failed. */

@@ -4,6 +4,7 @@ import { err, type ErrorCode } from '../../shared/result';
 import { RENDERER_CSP } from './csp';
 import { jsonChunks } from '../../shared/export/json-chunks';
 import { firstEvent } from '../lib/first-event';
+import { yieldToLoop } from '../lib/time-slices';
 
 /** Sent with every response, whatever it is. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -41,7 +42,7 @@ export async function streamJson(res: ServerResponse, status: number, value: unk
     pending = '';
     if (res.destroyed) return;
     if (!flushed) await firstEvent(res, ['drain', 'close']); // leaves no listener: a 24 MB answer waits hundreds of times
-    else await new Promise((resolve) => setImmediate(resolve));
+    else await yieldToLoop();
   }
   res.end(pending);
 }

@@ -5,8 +5,6 @@
 import type { SocketRow } from '../types';
 import { arrayJsonChunks, stringifyAs, type JsonStyle } from './json-chunks';
 
-export type { JsonStyle } from './json-chunks';
-
 /** The JSON text of any value in a style, with a final newline. */
 export function jsonText(value: unknown, style: JsonStyle = 'indented'): string {
   return `${stringifyAs(value, style)}\n`;

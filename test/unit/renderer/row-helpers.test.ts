@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeAvailability, folderOf, killAvailability, MAC_CLOSE_REASON, openFolderAvailability } from '../../../src/renderer/src/actions/row-actions';
+import { closeAvailability, folderOf, killAvailability, openFolderAvailability } from '../../../src/renderer/src/actions/row-actions';
+import { MAC_CLOSE_REASON } from '../../../src/shared/actions';
 import { findPortOwners, parsePortQuery } from '../../../src/renderer/src/lib/port-owners';
 import { rowAsText, headerAsText } from '../../../src/renderer/src/table/row-text';
 import { COLUMNS } from '../../../src/renderer/src/table/column-model';

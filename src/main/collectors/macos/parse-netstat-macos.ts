@@ -96,14 +96,14 @@ function parseRow(tokens: string[], layout: Layout | null): RawSocket | null {
   };
 }
 
+/** The `:pid` that ends a `process:pid` token. */
+const PID_SUFFIX = /:(\d+)$/;
+
 /**
  * The pid column by position; `process:pid` may span several tokens when the name has spaces. Its last
  * token sits `trailing` columns before the line end; when a row has more or fewer trailing columns than
  * its header, the last `:digits` token is taken (the trailing columns are plain hex numbers).
  */
-/** The `:pid` that ends a `process:pid` token. */
-const PID_SUFFIX = /:(\d+)$/;
-
 function readOwner(rest: string[], layout: Layout): { pid: number; processName: string | null } | null {
   if (!layout.named) {
     const text = rest[layout.pidIndex];

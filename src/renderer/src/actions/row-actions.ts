@@ -16,12 +16,9 @@ export function killAvailability(row: SocketRow, unavailable: Partial<Record<Act
   return null;
 }
 
-/** Said up front on macOS, where main refuses every close the same way. */
-export { MAC_CLOSE_REASON };
-
 /** `platform` is the engine's (the snapshot's), not the browser's: `portscope web` may be viewed from elsewhere. */
 export function closeAvailability(row: SocketRow, unavailable: Partial<Record<ActionName, string>>, platform: string | null = null): Availability {
-  if (platform === 'darwin') return MAC_CLOSE_REASON;
+  if (platform === 'darwin') return MAC_CLOSE_REASON; // said up front: main refuses every close there the same way
   if (row.protocol !== 'tcp' || row.state !== 'ESTABLISHED' || row.remoteAddress === null || row.remotePort === null) {
     return 'Only established TCP connections can be closed.';
   }
