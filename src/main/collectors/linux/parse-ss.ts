@@ -242,20 +242,17 @@ export interface SsParse {
 
 /**
  * Parse a whole ss output, reusing the previous poll's rows by their line: an unchanged line yields the
- * very same row object again, which lets the engine reuse its built row. The line -> row lookup is built
- * here from `previous`, not at the end of each parse, so a one-shot `list` never pays for it.
+ * very same row object again, which lets the engine reuse its built row.
  */
 export function parseSsReusing(text: string, previous?: SsParse): SsParse {
   const parsed: ParseResult = { rows: [], unparsed: [] };
   const lines: string[] = [];
   if (typeof text !== 'string') return { parsed, lines };
-  const reusable = previous ? rowsByLine(previous) : null;
+  const reusable = previous ? new PreviousLines(previous) : null;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || isHeader(line)) continue;
-    let row: RawSocket | null | 'skip' | undefined = reusable?.get(line);
-    if (row) reusable!.delete(line); // the same line twice in one output: two rows, two objects
-    else row = parseSsLine(line);
+    const row = reusable?.take(line) ?? parseSsLine(line);
     if (row === 'skip') continue;
     if (row) {
       parsed.rows.push(row);
@@ -265,8 +262,48 @@ export function parseSsReusing(text: string, previous?: SsParse): SsParse {
   return { parsed, lines };
 }
 
-function rowsByLine({ parsed, lines }: SsParse): Map<string, RawSocket> {
-  const byLine = new Map<string, RawSocket>();
-  for (let i = lines.length - 1; i >= 0; i--) byLine.set(lines[i]!, parsed.rows[i]!); // backwards: a line's first row wins
-  return byLine;
+/** How many vanished lines the in-order match steps over, and how many unmatched lines in a row lose its place. */
+const SKIP_AHEAD = 8;
+const LOST_AFTER = 32;
+
+/**
+ * The previous poll's rows, each handed out at most once (a line printed twice gets two objects). ss
+ * prints sockets in the kernel's hash-table order, which holds from poll to poll but for the sockets that
+ * came and went, so lines are matched in order first: one string comparison per line, no hashing of 40k
+ * lines. A match may step over a few vanished lines; a new line matches nothing and is parsed. When many
+ * lines in a row match nothing (a large block vanished, or the order changed), a line -> row map of the
+ * rest takes over.
+ */
+class PreviousLines {
+  private next = 0;
+  private unmatchedInRow = 0;
+  private byLine: Map<string, RawSocket> | null = null;
+
+  constructor(private readonly previous: SsParse) {}
+
+  take(line: string): RawSocket | undefined {
+    if (this.byLine) {
+      const row = this.byLine.get(line);
+      if (row) this.byLine.delete(line);
+      return row;
+    }
+    const { lines, parsed } = this.previous;
+    const end = Math.min(lines.length, this.next + SKIP_AHEAD + 1);
+    for (let i = this.next; i < end; i++) {
+      if (lines[i] !== line) continue;
+      this.next = i + 1;
+      this.unmatchedInRow = 0;
+      return parsed.rows[i];
+    }
+    if (++this.unmatchedInRow === LOST_AFTER) this.byLine = this.rest();
+    return undefined;
+  }
+
+  /** Lines not handed out yet, from the current place on; a line's first row wins. */
+  private rest(): Map<string, RawSocket> {
+    const { lines, parsed } = this.previous;
+    const byLine = new Map<string, RawSocket>();
+    for (let i = lines.length - 1; i >= this.next; i--) byLine.set(lines[i]!, parsed.rows[i]!);
+    return byLine;
+  }
 }

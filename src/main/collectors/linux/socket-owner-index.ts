@@ -37,8 +37,8 @@ export interface SocketOwnerIndexOptions {
 }
 
 export interface OwnerLookup {
-  /** inode -> pids holding it, ascending (read-only: lists are shared). */
-  owners: Map<number, readonly number[]>;
+  /** inode -> pids holding it, ascending (read-only: lists are shared); may hold sockets not asked about. */
+  owners: ReadonlyMap<number, readonly number[]>;
   /** fd links read in this lookup (0 when the tables answered); for benchmarks and tests. */
   linksRead: number;
 }
@@ -57,6 +57,8 @@ function withoutOwner(sockets: ReadonlyMap<number, unknown>, owners: ReadonlyMap
 
 export class SocketOwnerIndex {
   private tables = new Map<number, FdTable>();
+  /** inode -> pids from `tables`, until they change: a poll where no fd changed reuses it whole. */
+  private ownersFromTables: Map<number, readonly number[]> | null = null;
   /** Inodes in the last table that no readable process held. */
   private ownerless = new Set<number>();
   private lastFullRead = -Infinity;
@@ -95,8 +97,8 @@ export class SocketOwnerIndex {
     if (!readAll) this.linksRead = 0; // a full read counts its own from its start
     const alive = this.proc.listPids();
     const aliveSet = new Set(alive);
-    for (const pid of this.tables.keys()) if (!aliveSet.has(pid)) this.tables.delete(pid);
-    let owners = this.ownersOf(sockets);
+    for (const pid of this.tables.keys()) if (!aliveSet.has(pid)) this.forget(pid);
+    let owners = this.owners();
     // Just read everything: what is left without owner is ownerless, or was born while the read ran
     // (it is looked for on the next call, not now: the same moment-in-time race `ss -p` has). Sockets
     // that were ownerless before the read and still are stay so: no search re-reads every fd for them.
@@ -110,7 +112,7 @@ export class SocketOwnerIndex {
     }
     if (missing.size > 0) {
       await this.search(missing, sockets, alive);
-      owners = this.ownersOf(sockets);
+      owners = this.owners();
     }
     this.ownerless = withoutOwner(sockets, owners);
     return { owners, linksRead: this.linksRead };
@@ -140,6 +142,7 @@ export class SocketOwnerIndex {
       }
     }
     this.tables = tables;
+    this.ownersFromTables = null;
     this.lastFullRead = this.clock();
     this.freshFullRead = true;
   }
@@ -181,8 +184,8 @@ export class SocketOwnerIndex {
     for (const pid of order) {
       if (missing.size === 0) return;
       const table = await this.readTable(pid, slicer, { previous: this.tables.get(pid), sockets }, missing);
-      if (table) this.tables.set(pid, table);
-      else this.tables.delete(pid);
+      if (table) this.remember(pid, table);
+      else this.forget(pid);
     }
     // Not found in any new fd: a socket may have taken the number of a closed non-socket fd.
     for (const [pid, table] of this.tables) {
@@ -193,25 +196,38 @@ export class SocketOwnerIndex {
         this.linksRead++;
         if (inode === 0) continue;
         table.set(fd, inode);
+        this.ownersFromTables = null;
         missing.delete(inode);
       }
       if (slicer.due()) await yieldToLoop();
     }
   }
 
+  private remember(pid: number, table: FdTable): void {
+    this.tables.set(pid, table);
+    this.ownersFromTables = null;
+  }
+
+  private forget(pid: number): void {
+    this.tables.delete(pid);
+    this.ownersFromTables = null;
+  }
+
   /** inode -> pids, ascending, from the remembered tables. A socket's only owner comes as that pid's one shared list (no array per socket). */
-  private ownersOf(sockets: ReadonlyMap<number, number | null>): Map<number, readonly number[]> {
+  private owners(): ReadonlyMap<number, readonly number[]> {
+    if (this.ownersFromTables) return this.ownersFromTables;
     const owners = new Map<number, readonly number[]>();
     const pids = [...this.tables.keys()].sort((a, b) => a - b);
     for (const pid of pids) {
       const alone: readonly number[] = [pid];
       for (const inode of this.tables.get(pid)!.values()) {
-        if (inode === 0 || !sockets.has(inode)) continue;
+        if (inode === 0) continue;
         const list = owners.get(inode);
         if (!list) owners.set(inode, alone);
         else if (list[list.length - 1] !== pid) owners.set(inode, [...list, pid]); // shared lists are never changed
       }
     }
+    this.ownersFromTables = owners;
     return owners;
   }
 }

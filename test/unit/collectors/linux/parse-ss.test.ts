@@ -107,6 +107,39 @@ describe('parseSsReusing between polls', () => {
   });
 });
 
+describe('parseSsReusing on a poll with many sockets', () => {
+  // tcp connections as ss -tunae prints them; i picks the ports and the inode
+  const line = (i: number) => `tcp   ESTAB 0      0      127.0.0.1:${40000 + (i % 20000)}  127.0.0.1:${1024 + Math.floor(i / 20000)}  uid:1000 ino:${100000 + i} sk:${i.toString(16)} cgroup:/ <->`;
+  const output = (ids: number[]) => ids.map(line).join('\n');
+  const ids = Array.from({ length: 3000 }, (_, i) => i);
+  const first = parseSsReusing(output(ids));
+
+  /** The poll's rows equal a fresh parse, no object is handed out twice, and how many came from `first`. */
+  function reusedCount(next: number[]): number {
+    const poll = parseSsReusing(output(next), first);
+    expect(poll.parsed.rows).toEqual(parseSs(output(next)).rows);
+    expect(new Set(poll.parsed.rows).size).toBe(next.length);
+    const before = new Set(first.parsed.rows);
+    return poll.parsed.rows.filter((row) => before.has(row)).length;
+  }
+
+  it('reuses every unchanged line when a few sockets came and went here and there', () => {
+    const next = ids.filter((i) => i % 97 !== 5); // 31 gone
+    for (let at = 100; at < next.length; at += 211) next.splice(at, 0, 50000 + at); // 14 new, unlike any old line
+    expect(reusedCount(next)).toBe(3000 - 31);
+  });
+
+  it('reuses lines after a large block of sockets closed, and in a changed order', () => {
+    const block = ids.filter((i) => i < 1000 || i >= 1500);
+    expect(reusedCount(block)).toBe(2500 - 32); // the lines that lost the place are parsed anew
+    expect(reusedCount([...ids].reverse())).toBe(3000 - 32);
+  });
+
+  it('hands a line printed twice its row once', () => {
+    expect(reusedCount([...ids.slice(0, 10), 5, 5, ...ids.slice(10)])).toBe(3000);
+  });
+});
+
 describe('parseSs helpers and bad input', () => {
   it('parses endpoints and rejects junk', () => {
     expect(parseSsEndpoint('[fe80::1]%eth0:40012')).toMatchObject({ address: 'fe80::1', scope: 'eth0', port: 40012, family: 6 });

@@ -96,7 +96,7 @@ describe('SocketOwnerIndex', () => {
     const noWorker = Object.assign(proc, { readAllFdTablesInWorker: async () => null });
     const index = new SocketOwnerIndex({ proc: noWorker, euid: 0, clock: () => 0 });
     const lookup = await index.resolve(sockets(5001, 6001));
-    expect(lookup.owners).toEqual(new Map([[5001, [100]], [6001, [200]]]));
+    expect([lookup.owners.get(5001), lookup.owners.get(6001)]).toEqual([[100], [200]]);
     expect(lookup.linksRead).toBe(6);
   });
 
