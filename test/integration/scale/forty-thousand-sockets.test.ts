@@ -70,6 +70,18 @@ describe.skipIf(!onLinux)(`${SOCKETS.toLocaleString('en')} loopback sockets`, ()
     expectEveryConnection(snap.rows);
   }, LONG);
 
+  it('a poll where nothing changed answers every connection again, as the same row objects', async () => {
+    const engine = createEngine({ intervalMs: 0, emit: () => undefined });
+    const first = await engine.current();
+    const second = await engine.current(); // interval 0: a second collection, reusing what did not change
+    engine.stop();
+    expectEveryConnection(second.rows);
+    const before = new Set(first.rows);
+    const held = new Set(load.children.map((child) => child.pid));
+    const reused = second.rows.filter((row) => row.pid !== null && held.has(row.pid) && before.has(row));
+    expect(reused.length).toBe(load.connections * 2 + load.children.reduce((n, child) => n + child.ports.length, 0));
+  }, LONG);
+
   it('the /proc fallback finds them too', async () => {
     const engine = createEngine({ intervalMs: 0, emit: () => undefined, collectors: [createProcNetCollector()] });
     const snap = await engine.snapshot();
