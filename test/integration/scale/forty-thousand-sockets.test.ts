@@ -2,7 +2,8 @@
  * Correctness at scale (no timing here; speed is `npm run bench`): the load generator holds ~40k loopback
  * TCP sockets (PORTSCOPE_SCALE_SOCKETS to change) in child processes this test starts and stops by pid.
  * The engine (ss and the /proc fallback) must find every connection of every child with the right pid and
- * name, and `portscope list --json` must print valid JSON holding at least all of them.
+ * name (a second poll as the same row objects), and `portscope list --json` must print valid JSON holding at
+ * least all of them.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
