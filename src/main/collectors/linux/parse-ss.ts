@@ -267,43 +267,67 @@ const SKIP_AHEAD = 8;
 const LOST_AFTER = 32;
 
 /**
+ * What a line is matched by between polls: the line without its `timer:(…)`. With -e, ss prints a
+ * TIME-WAIT socket's countdown (`timer:(timewait,41sec,0)`), which changes every second while the row,
+ * which holds no timer, stays the same: tens of thousands of TIME-WAIT sockets would be parsed and built
+ * anew on every poll.
+ */
+function reuseKey(line: string): string {
+  const at = line.indexOf(' timer:(');
+  if (at < 0) return line;
+  const end = line.indexOf(')', at);
+  return end < 0 ? line : line.slice(0, at) + line.slice(end + 1);
+}
+
+/**
  * The previous poll's rows, each handed out at most once (a line printed twice gets two objects). ss
  * prints sockets in the kernel's hash-table order, which holds from poll to poll but for the sockets that
  * came and went, so lines are matched in order first: one string comparison per line, no hashing of 40k
- * lines. A match may step over a few vanished lines; a new line matches nothing and is parsed. When many
- * lines in a row match nothing (a large block vanished, or the order changed), a line -> row map of the
- * rest takes over.
+ * lines; only a line that differs is compared by its reuse key. A match may step over a few vanished
+ * lines; a new line matches nothing and is parsed. When many lines in a row match nothing (a large block
+ * vanished, or the order changed), a key -> row map of the rest takes over.
  */
 class PreviousLines {
   private next = 0;
   private unmatchedInRow = 0;
-  private byLine: Map<string, RawSocket> | null = null;
+  private byKey: Map<string, RawSocket> | null = null;
+  /** The previous lines' reuse keys, made when first compared (most polls need none). */
+  private keys: (string | undefined)[] | null = null;
 
   constructor(private readonly previous: SsParse) {}
 
   take(line: string): RawSocket | undefined {
-    if (this.byLine) {
-      const row = this.byLine.get(line);
-      if (row) this.byLine.delete(line);
+    if (this.byKey) {
+      const key = reuseKey(line);
+      const row = this.byKey.get(key);
+      if (row) this.byKey.delete(key);
       return row;
     }
-    const { lines, parsed } = this.previous;
+    const { lines } = this.previous;
     const end = Math.min(lines.length, this.next + SKIP_AHEAD + 1);
-    for (let i = this.next; i < end; i++) {
-      if (lines[i] !== line) continue;
-      this.next = i + 1;
-      this.unmatchedInRow = 0;
-      return parsed.rows[i];
-    }
-    if (++this.unmatchedInRow === LOST_AFTER) this.byLine = this.rest();
+    for (let i = this.next; i < end; i++) if (lines[i] === line) return this.hit(i);
+    const key = reuseKey(line);
+    if (key !== line) for (let i = this.next; i < end; i++) if (this.keyAt(i) === key) return this.hit(i);
+    if (++this.unmatchedInRow === LOST_AFTER) this.byKey = this.rest();
     return undefined;
   }
 
-  /** Lines not handed out yet, from the current place on; a line's first row wins. */
+  private hit(i: number): RawSocket | undefined {
+    this.next = i + 1;
+    this.unmatchedInRow = 0;
+    return this.previous.parsed.rows[i];
+  }
+
+  private keyAt(i: number): string {
+    this.keys ??= new Array<string | undefined>(this.previous.lines.length);
+    return (this.keys[i] ??= reuseKey(this.previous.lines[i]!));
+  }
+
+  /** Lines not handed out yet, from the current place on; a key's first row wins. */
   private rest(): Map<string, RawSocket> {
-    const { lines, parsed } = this.previous;
-    const byLine = new Map<string, RawSocket>();
-    for (let i = lines.length - 1; i >= this.next; i--) byLine.set(lines[i]!, parsed.rows[i]!);
-    return byLine;
+    const rows = this.previous.parsed.rows;
+    const byKey = new Map<string, RawSocket>();
+    for (let i = rows.length - 1; i >= this.next; i--) byKey.set(this.keyAt(i), rows[i]!);
+    return byKey;
   }
 }

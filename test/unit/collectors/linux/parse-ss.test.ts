@@ -135,6 +135,21 @@ describe('parseSsReusing on a poll with many sockets', () => {
     expect(reusedCount([...ids].reverse())).toBe(3000 - 32);
   });
 
+  it('reuses TIME-WAIT rows whose countdown moved on (ss -e prints it), in order and by the map', () => {
+    const tw = (i: number, sec: number) =>
+      `tcp   TIME-WAIT 0      0          127.0.0.1:${32768 + i}    127.0.0.1:33849 timer:(timewait,${sec}sec,0) ino:0 sk:${(0xd75ca + i).toString(16)}`;
+    const text = (sec: number, order: number[]) => order.map((i) => tw(i, sec)).join('\n');
+    const order = Array.from({ length: 500 }, (_, i) => i);
+    const before = parseSsReusing(text(41, order));
+    expect(before.parsed.rows[0]).toMatchObject({ state: 'TIME_WAIT', localPort: 32768, remotePort: 33849, inode: 0 });
+    const after = parseSsReusing(text(40, order), before);
+    expect(after.parsed.rows.every((row, i) => row === before.parsed.rows[i])).toBe(true);
+    const reversed = parseSsReusing(text(39, [...order].reverse()), after);
+    expect(reversed.parsed.rows).toEqual(parseSs(text(39, [...order].reverse())).rows);
+    const kept = new Set(after.parsed.rows);
+    expect(reversed.parsed.rows.filter((row) => kept.has(row))).toHaveLength(500 - 32);
+  });
+
   it('hands a line printed twice its row once', () => {
     expect(reusedCount([...ids.slice(0, 10), 5, 5, ...ids.slice(10)])).toBe(3000);
   });
