@@ -5,14 +5,17 @@
  * main process's CPU at a 1 s refresh with 1k sockets. One load per size serves every measurement.
  * `ss -tunap` and `list --json` are timed alike by load/time-commands.mjs, a small process that drains
  * their output (this process's heap, full of 40k-row engines, would slow the reading of 30 MB).
- * Flags: --sizes 1000,10000,40000  --runs N  --cpu-seconds S. Printed, never asserted.
+ * Last, the largest size again with tens of thousands of sockets in TIME_WAIT beside it (what TCPView
+ * chokes on): ss prints their countdown, which changes every second.
+ * Flags: --sizes 1000,10000,40000  --runs N  --cpu-seconds S  --time-wait N (default 30000)  --no-time-wait.
+ * Printed, never asserted.
  */
 import { fileURLToPath } from 'node:url';
 import si from 'systeminformation';
 import { runFile } from '../../src/main/lib/exec';
 import { createEngine } from '../../src/main/engine/engine';
 import { createService } from '../../src/main/service/index';
-import { startLoad, type Load } from './load/load-generator';
+import { leaveTimeWait, startLoad, TIME_WAIT_MS, type Load } from './load/load-generator';
 import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeCommands, timeRuns } from './load/measure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
@@ -28,9 +31,13 @@ async function listJson(): Promise<Buffer> {
 
 const countRows = (json: Buffer): number => (JSON.parse(json.toString('utf8')) as unknown[]).length;
 
-async function measureSize(target: number, runs: number): Promise<void> {
+/** Every figure at one size; `timeWait` sockets are left in TIME_WAIT beside the load first (then waited out). */
+async function measureSize(target: number, runs: number, timeWait = 0): Promise<void> {
   const setupStart = performance.now();
   const load: Load = await startLoad({ sockets: target });
+  const timeWaitFrom = performance.now();
+  const waiting = timeWait > 0 ? await leaveTimeWait(timeWait) : 0;
+  const timeWaitUntil = performance.now() + TIME_WAIT_MS; // the last of them gone
   const setup = performance.now() - setupStart;
   try {
     const few = target >= 40_000 ? Math.max(3, Math.ceil(runs / 2)) : runs;
@@ -40,12 +47,14 @@ async function measureSize(target: number, runs: number): Promise<void> {
     // cold: a fresh engine (empty caches) each time
     const colds: number[] = [];
     let present = 0;
+    let inTimeWait = 0;
     for (let i = 0; i < runs; i++) {
       const engine = createEngine({ intervalMs: 0, emit: () => undefined });
       const start = performance.now();
       const snap = await engine.snapshot();
       colds.push(performance.now() - start);
       present = snap.rows.length;
+      inTimeWait = snap.rows.filter((row) => row.state === 'TIME_WAIT').length;
       engine.stop();
     }
     const cold = median(colds);
@@ -59,8 +68,8 @@ async function measureSize(target: number, runs: number): Promise<void> {
     const [ss = NaN, list = NaN] = await timeCommands(commandRuns, [SS_TUNAP, LIST_JSON]);
     const siRuns = await timeRuns(few, () => si.networkConnections());
     console.log(
-      `\n${target.toLocaleString('en')} sockets wanted: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
-        `engine sees ${present.toLocaleString('en')} rows, list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} cold, ${warmRuns} warm, ${commandRuns} of ss and list (alternating), ${few} of systeminformation`,
+      `\n${target.toLocaleString('en')} sockets wanted${waiting ? ` beside ${waiting.toLocaleString('en')} closed into TIME_WAIT` : ''}: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
+        `engine sees ${present.toLocaleString('en')} rows (${inTimeWait.toLocaleString('en')} in TIME_WAIT), list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} cold, ${warmRuns} warm, ${commandRuns} of ss and list (alternating), ${few} of systeminformation`,
     );
     console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
     console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);
@@ -68,8 +77,13 @@ async function measureSize(target: number, runs: number): Promise<void> {
     console.log(`  ss -tunap                                    ${ms(ss)}`);
     console.log(`  systeminformation.networkConnections()       ${ms(siRuns)}   si/ss ${ratio(siRuns, ss)}`);
     console.log(`  engine snapshot / ss -tunap                  ${ratio(cold, ss)} cold, ${ratio(warm, ss)} warm`);
+    if (waiting && performance.now() > timeWaitFrom + TIME_WAIT_MS) console.log('  (some TIME_WAIT sockets expired before the end: the later figures saw churn)');
   } finally {
     await load.stop();
+    if (waiting) {
+      console.log('  (waiting for the TIME_WAIT sockets to expire before the next bench)');
+      await sleep(Math.max(0, timeWaitUntil - performance.now()));
+    }
   }
 }
 
@@ -113,4 +127,5 @@ export async function run(args: string[]): Promise<void> {
   console.log(`scale bench on ${cores()} cores; other processes' sockets count too (the engine sees the whole machine)`);
   for (const size of sizes) await measureSize(size, runs);
   await measureCpu(1000, numberArg(args, '--cpu-seconds', 20));
+  if (!args.includes('--no-time-wait')) await measureSize(Math.max(...sizes), runs, numberArg(args, '--time-wait', 30_000));
 }

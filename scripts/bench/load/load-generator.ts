@@ -4,7 +4,7 @@
  * ephemeral range suffices. Each child runs under `prlimit --nofile` (argv, never a shell) because 40k
  * sockets exceed the default fd limit. Stopping kills only these children, by their pids.
  */
-import { resolveTool, runTool, startPersistentProcess, type PersistentProcess } from '../../../src/main/lib/exec';
+import { resolveTool, runFile, runTool, startPersistentProcess, type PersistentProcess } from '../../../src/main/lib/exec';
 import { benchHelper } from './measure';
 
 export interface LoadOptions {
@@ -35,6 +35,9 @@ export interface Load {
 }
 
 const HOLDER = benchHelper('holder.mjs');
+const TIME_WAIT = benchHelper('time-wait.mjs');
+/** How long Linux keeps a socket in TIME_WAIT (TCP_TIMEWAIT_LEN). */
+export const TIME_WAIT_MS = 60_000;
 const NOFILE_WANTED = 65536;
 
 /** The fd limit to ask for: 65536, or the hard limit when lower (a container without CAP_SYS_RESOURCE). */
@@ -121,4 +124,11 @@ export async function startLoad(options: LoadOptions): Promise<Load> {
     await stop();
     throw error;
   }
+}
+
+/** Leave `count` loopback sockets in TIME_WAIT (owned by no process; gone after TIME_WAIT_MS). Returns how many closed. */
+export async function leaveTimeWait(count: number): Promise<number> {
+  const out = await runFile(process.execPath, [TIME_WAIT, String(count)], { timeoutMs: 120_000 });
+  if (out.exitCode !== 0) throw new Error(`time-wait.mjs failed: ${out.stderr.toString('utf8').trim()}`);
+  return (JSON.parse(out.stdout.toString('utf8')) as { closed: number }).closed;
 }
