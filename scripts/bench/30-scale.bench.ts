@@ -31,15 +31,17 @@ async function listJson(): Promise<Buffer> {
 
 const countRows = (json: Buffer): number => (JSON.parse(json.toString('utf8')) as unknown[]).length;
 
+const TIME_WAIT_MARGIN_MS = 10_000;
+
 /** Every figure at one size; `timeWait` sockets are left in TIME_WAIT beside the load first (then waited out). */
 async function measureSize(target: number, runs: number, timeWait = 0): Promise<void> {
   const setupStart = performance.now();
   const load: Load = await startLoad({ sockets: target });
   const timeWaitFrom = performance.now();
-  const waiting = timeWait > 0 ? await leaveTimeWait(timeWait) : 0;
-  const timeWaitUntil = performance.now() + TIME_WAIT_MS; // the last of them gone
-  const setup = performance.now() - setupStart;
+  let waiting = 0;
   try {
+    if (timeWait > 0) waiting = await leaveTimeWait(timeWait);
+    const setup = performance.now() - setupStart;
     const few = target >= 40_000 ? Math.max(3, Math.ceil(runs / 2)) : runs;
     // More samples where runs are cheap or the pair is noisy: on this VM one run moves by ±10–15%.
     const warmRuns = runs * 3;
@@ -81,8 +83,9 @@ async function measureSize(target: number, runs: number, timeWait = 0): Promise<
   } finally {
     await load.stop();
     if (waiting) {
+      // the kernel's timer wheel may fire a few seconds late: a margin, so the next bench does not see them
       console.log('  (waiting for the TIME_WAIT sockets to expire before the next bench)');
-      await sleep(Math.max(0, timeWaitUntil - performance.now()));
+      await sleep(Math.max(0, timeWaitFrom + TIME_WAIT_MS + TIME_WAIT_MARGIN_MS - performance.now()));
     }
   }
 }

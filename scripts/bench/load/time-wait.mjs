@@ -7,6 +7,10 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 const count = Number(process.argv[2] ?? 1000);
+if (!Number.isInteger(count) || count < 1) {
+  process.stderr.write(`time-wait.mjs: give a count of connections (a whole number above 0), not ${JSON.stringify(process.argv[2])}\n`);
+  process.exit(2);
+}
 const PER_PORT = 20_000; // below the default ephemeral range (28,232 ports)
 const BATCH = 200; // connections in flight at once
 

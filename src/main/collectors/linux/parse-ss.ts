@@ -267,16 +267,23 @@ const SKIP_AHEAD = 8;
 const LOST_AFTER = 32;
 
 /**
- * What a line is matched by between polls: the line without its `timer:(…)`. With -e, ss prints a
- * TIME-WAIT socket's countdown (`timer:(timewait,41sec,0)`), which changes every second while the row,
- * which holds no timer, stays the same: tens of thousands of TIME-WAIT sockets would be parsed and built
- * anew on every poll.
+ * What a line is matched by between polls: the line with its timer's value blanked out. With -e, ss
+ * prints a TIME-WAIT socket's countdown (`timer:(timewait,41sec,0)`), which changes every second while
+ * the row, which holds no timer, stays the same: tens of thousands of TIME-WAIT sockets would be parsed
+ * and built anew on every poll. The key keeps ` timer:()` in its place, and a value is blanked only
+ * when it holds no blank and no parenthesis, so two lines with one key read the same tokens and the same
+ * blank-led extras (`ino:` …). Not after `users:(`: a process name may hold the text (the polls run ss
+ * without -p).
  */
 function reuseKey(line: string): string {
   const at = line.indexOf(' timer:(');
-  if (at < 0) return line;
-  const end = line.indexOf(')', at);
-  return end < 0 ? line : line.slice(0, at) + line.slice(end + 1);
+  if (at < 0 || line.lastIndexOf('users:(', at) >= 0) return line;
+  const from = at + ' timer:('.length;
+  const close = line.indexOf(')', from);
+  const blank = line.indexOf(' ', from);
+  const open = line.indexOf('(', from);
+  if (close < 0 || (blank >= 0 && blank < close) || (open >= 0 && open < close)) return line;
+  return line.slice(0, from) + line.slice(close);
 }
 
 /**
@@ -285,7 +292,8 @@ function reuseKey(line: string): string {
  * came and went, so lines are matched in order first: one string comparison per line, no hashing of 40k
  * lines; only a line that differs is compared by its reuse key. A match may step over a few vanished
  * lines; a new line matches nothing and is parsed. When many lines in a row match nothing (a large block
- * vanished, or the order changed), a key -> row map of the rest takes over.
+ * vanished, or the order changed), a key -> row map of the rest takes over. No row goes out twice: the
+ * in-order match only moves forward, and the map holds the rows after it, each taken out when used.
  */
 class PreviousLines {
   private next = 0;

@@ -150,6 +150,21 @@ describe('parseSsReusing on a poll with many sockets', () => {
     expect(reversed.parsed.rows.filter((row) => kept.has(row))).toHaveLength(500 - 32);
   });
 
+  it('blanks only the timer ss prints, not a timer-like text in a process name, a cgroup path or a bad line', () => {
+    const pairs = [
+      // a process name (with -p) holding the text; the pid changed
+      ['tcp ESTAB 0 0 127.0.0.1:5000 127.0.0.1:6000 users:(("x timer:(",pid=100,fd=3)) ino:42 sk:1', 'tcp ESTAB 0 0 127.0.0.1:5000 127.0.0.1:6000 users:(("x timer:(",pid=200,fd=7)) ino:42 sk:1'],
+      // a cgroup path holding it, before v6only
+      ['udp UNCONN 0 0 *:5353 *:* ino:43 sk:2 cgroup:/u/a timer:(on,1s,0) v6only:1 <->', 'udp UNCONN 0 0 *:5353 *:* ino:43 sk:2 cgroup:/u/a timer:(on,2s,0) v6only:0 <->'],
+      // a line that does not parse, next to one that does
+      ['tcp ESTAB 0 0 127.0.0.1:5000 127.0.0.1:6000 ino:44 sk:3', 'tcp ESTAB 0 timer:(on,1ms,0) 0 127.0.0.1:5000 127.0.0.1:6000 ino:44 sk:3'],
+    ];
+    for (const [before, after] of pairs) {
+      const poll = parseSsReusing(after!, parseSsReusing(before!));
+      expect(poll.parsed).toEqual(parseSs(after!));
+    }
+  });
+
   it('hands a line printed twice its row once', () => {
     expect(reusedCount([...ids.slice(0, 10), 5, 5, ...ids.slice(10)])).toBe(3000);
   });
