@@ -5,6 +5,7 @@
 // {"churned":n} lines while churning; exits cleanly on stdin end, "exit" or SIGTERM.
 // Usage: node holder.mjs <connections> <ports> <churnPercentPerSecond>
 import net from 'node:net';
+import { listenLoopback } from './loopback.mjs';
 import { setInterval, setTimeout } from 'node:timers';
 
 const connections = Number(process.argv[2] ?? 500);
@@ -16,17 +17,12 @@ const servers = [];
 const accepted = new Set();
 const clients = [];
 
-function listen() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => {
-      accepted.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => accepted.delete(socket));
-    });
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve(server));
+const listen = () =>
+  listenLoopback((socket) => {
+    accepted.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => accepted.delete(socket));
   });
-}
 
 function connectOne(port) {
   return new Promise((resolve, reject) => {

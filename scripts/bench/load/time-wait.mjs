@@ -4,6 +4,7 @@
 // holds. Prints one JSON line {"closed":n,"ms":t} and exits; what it leaves behind belongs to no process.
 // Usage: node time-wait.mjs <count>
 import net from 'node:net';
+import { listenLoopback } from './loopback.mjs';
 import { performance } from 'node:perf_hooks';
 
 const count = Number(process.argv[2] ?? 1000);
@@ -14,16 +15,11 @@ if (!Number.isInteger(count) || count < 1) {
 const PER_PORT = 20_000; // below the default ephemeral range (28,232 ports)
 const BATCH = 200; // connections in flight at once
 
-function listen() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => {
-      socket.on('error', () => undefined);
-      socket.on('end', () => socket.end()); // the client's FIN first: the server end closes without TIME_WAIT
-    });
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve(server));
+const listen = () =>
+  listenLoopback((socket) => {
+    socket.on('error', () => undefined);
+    socket.on('end', () => socket.end()); // the client's FIN first: the server end closes without TIME_WAIT
   });
-}
 
 function openAndClose(port) {
   return new Promise((resolve) => {
