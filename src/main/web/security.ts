@@ -2,7 +2,7 @@
  * The web face's gatekeeping, as pure functions: the token, the Host/Origin allow-list against DNS
  * rebinding, and where a request may carry its token. The server (./server.ts) only calls these.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 
 /** 32 random bytes, base64url: safe in a URL, a header and a WebSocket subprotocol. */
@@ -85,24 +85,37 @@ export function originAllowed(originHeader: string | undefined, allowed: Set<str
   return origin.protocol === 'http:' && allowed.has(origin.host.toLowerCase()) && origin.pathname === '/';
 }
 
+/**
+ * What the page's cookie holds: a secret derived from the token that opens the renderer's static files
+ * only. Browsers send a 127.0.0.1 cookie to every port of that host, so any other local server the user
+ * visits receives it; the token itself there would let that server end processes through the API.
+ */
+export function staticFilesCookieValue(token: string): string {
+  return createHmac('sha256', token).update('portscope static files').digest('base64url');
+}
+
+/** May this request read the renderer's files: the token in ?token=, or the cookie the page got. */
+export function staticFilesAllowed(token: string, query: string | null, cookieHeader: string | undefined, cookieName: string): boolean {
+  if (query) return tokenMatches(token, query);
+  return tokenMatches(staticFilesCookieValue(token), readCookie(cookieHeader, cookieName));
+}
+
 export interface TokenSources {
   authorization?: string;
   tokenHeader?: string;
-  cookie?: string;
   query?: string | null;
   /** `Sec-WebSocket-Protocol` values, already split. */
   subprotocols?: string[];
 }
 
-/** The token of a request, from the first place that has one. */
-export function tokenFrom(sources: TokenSources, cookieName: string): string | null {
+/** The token of an API or WebSocket request, from the first place that has one (never a cookie). */
+export function tokenFrom(sources: TokenSources): string | null {
   const bearer = /^Bearer\s+(\S+)$/i.exec(sources.authorization ?? '')?.[1];
   if (bearer) return bearer;
   if (sources.tokenHeader) return sources.tokenHeader;
   const fromProtocol = sources.subprotocols?.find((p) => p.startsWith(WS_TOKEN_PREFIX));
   if (fromProtocol) return fromProtocol.slice(WS_TOKEN_PREFIX.length);
-  if (sources.query) return sources.query;
-  return readCookie(sources.cookie, cookieName);
+  return sources.query || null;
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -115,7 +128,7 @@ export function readCookie(header: string | undefined, name: string): string | n
 
 /**
  * One cookie per port: cookies ignore ports, so two `portscope web` instances on one machine must not
- * overwrite each other's token.
+ * overwrite each other's cookie.
  */
 export function tokenCookieName(port: number): string {
   return `portscope_token_${port}`;

@@ -2,9 +2,10 @@
  * `portscope web`: the renderer and PortScopeApi over loopback HTTP + WebSocket.
  *
  * Protocol (the web client in src/renderer/src/transport/web-client.ts speaks it):
- *   GET  /?token=T           the page (also sets a per-port, HttpOnly, SameSite=Strict token cookie
- *                            so the page's own scripts/styles load and a reload works)
- *   GET  /assets/…           built renderer files; token by cookie or ?token=
+ *   GET  /?token=T           the page (also sets a per-port, HttpOnly, SameSite=Strict cookie so the page's
+ *                            own scripts/styles load and a reload works; it holds a secret derived from the
+ *                            token that opens static files only, since other ports of the host see it too)
+ *   GET  /assets/…           built renderer files; that cookie or ?token=
  *   POST /api/<method>       JSON body = the method's input; answer = JSON Result ({ok,value}|{ok:false,code,message})
  *                            token in `X-PortScope-Token: T` or `Authorization: Bearer T` (never a cookie)
  *                            status 200 for every dispatched call (errors inside the Result); transport refusals:
@@ -33,6 +34,8 @@ import {
   checkBindHost,
   isWildcardHost,
   originAllowed,
+  staticFilesAllowed,
+  staticFilesCookieValue,
   tokenCookieName,
   tokenFrom,
   tokenMatches,
@@ -124,7 +127,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    const given = tokenFrom({ authorization: req.headers.authorization, tokenHeader: header(req, TOKEN_HEADER) }, gate.cookie);
+    const given = tokenFrom({ authorization: req.headers.authorization, tokenHeader: header(req, TOKEN_HEADER) });
     if (!tokenMatches(token, given)) return sendError(res, 401, 'PERMISSION_DENIED', `missing or wrong token: send it in the ${TOKEN_HEADER} header`);
     if (req.method !== 'POST') return sendError(res, 405, 'BAD_INPUT', `use POST for /api/${method}`);
     if (!isApiMethod(method)) return sendError(res, 404, 'NOT_FOUND', `unknown API method "${method}"`);
@@ -149,8 +152,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const fromQuery = url.searchParams.get('token');
-    const given = tokenFrom({ query: fromQuery, cookie: req.headers.cookie }, gate.cookie);
-    if (!tokenMatches(token, given)) return send(res, 401, NO_TOKEN_PAGE, 'text/plain; charset=utf-8');
+    if (!staticFilesAllowed(token, fromQuery, req.headers.cookie, gate.cookie)) return send(res, 401, NO_TOKEN_PAGE, 'text/plain; charset=utf-8');
     if (!rendererDir) {
       return send(res, 503, 'PortScope: the UI is not built. Run `npm run build` in the PortScope folder, then start `portscope web` again.\n', 'text/plain; charset=utf-8');
     }
@@ -162,7 +164,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
     if (!content) return send(res, 404, 'PortScope: not found.\n', 'text/plain; charset=utf-8');
     const extra: Record<string, string> = {};
     if (fromQuery !== null) {
-      extra['Set-Cookie'] = `${gate.cookie}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+      extra['Set-Cookie'] = `${gate.cookie}=${staticFilesCookieValue(token)}; Path=/; HttpOnly; SameSite=Strict`;
     }
     send(res, 200, content, contentTypeOf(file), extra);
   }
@@ -176,10 +178,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') return refuse('404 Not Found');
     const subprotocols = (header(req, 'sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-    const given = tokenFrom(
-      { authorization: req.headers.authorization, tokenHeader: header(req, TOKEN_HEADER), subprotocols, query: url.searchParams.get('token') },
-      gate.cookie,
-    );
+    const given = tokenFrom({ authorization: req.headers.authorization, tokenHeader: header(req, TOKEN_HEADER), subprotocols, query: url.searchParams.get('token') });
     if (!tokenMatches(token, given)) return refuse('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => hub.add(ws));
   });

@@ -10,6 +10,7 @@ import type { PushEvent } from '../../../src/shared/api';
 import type { PortScopeService } from '../../../src/main/service/index';
 import type { Engine } from '../../../src/main/engine/engine';
 import { startWebServer, type WebServer } from '../../../src/main/web/index';
+import { staticFilesCookieValue } from '../../../src/main/web/security';
 import { apiCall, nextMessage, openSocket, rawRequest } from './helpers';
 
 /** A service whose setPollInterval pushes a diff, like the engine's first poll would. */
@@ -90,13 +91,19 @@ describe('the page and static files', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(String(res.headers['set-cookie'])).toMatch(new RegExp(`^portscope_token_${port}=${token}; Path=/; HttpOnly; SameSite=Strict`));
+    // Other servers on 127.0.0.1 see this cookie too (cookies ignore ports): it must not be the token.
+    expect(String(res.headers['set-cookie'])).toMatch(new RegExp(`^portscope_token_${port}=${staticFilesCookieValue(token)}; Path=/; HttpOnly; SameSite=Strict`));
+    expect(String(res.headers['set-cookie'])).not.toContain(token);
   });
 
   it('serves assets with the cookie, and nothing without a token', async () => {
-    const withCookie = await rawRequest(port, '/assets/app.js', { headers: { Cookie: `portscope_token_${port}=${token}` } });
+    const page = await rawRequest(port, `/?token=${token}`);
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+    const withCookie = await rawRequest(port, '/assets/app.js', { headers: { Cookie: cookie } });
     expect(withCookie.status).toBe(200);
     expect(withCookie.headers['content-type']).toMatch(/^text\/javascript/);
+    const tokenAsCookie = await rawRequest(port, '/assets/app.js', { headers: { Cookie: `portscope_token_${port}=${token}` } });
+    expect(tokenAsCookie.status).toBe(401);
     const none = await rawRequest(port, '/');
     expect(none.status).toBe(401);
     expect(none.body).not.toContain('PortScope</title>');
@@ -134,6 +141,7 @@ describe('the API', () => {
       { 'Content-Type': 'application/json', 'X-PortScope-Token': 'wrong' },
       { 'Content-Type': 'application/json', 'X-PortScope-Token': token + 'A' },
       { 'Content-Type': 'application/json', Cookie: `portscope_token_${port}=${token}` },
+      { 'Content-Type': 'application/json', Cookie: `portscope_token_${port}=${staticFilesCookieValue(token)}` },
     ];
     for (const headers of attempts) {
       const res = await rawRequest(port, '/api/list', { method: 'POST', headers, body: '{}' });
@@ -179,8 +187,11 @@ describe('the API', () => {
 describe('the WebSocket', () => {
   const wsUrl = () => `ws://127.0.0.1:${port}/ws`;
 
-  it('refuses the upgrade without a token, with a wrong one, or from a foreign origin', async () => {
+  it('refuses the upgrade without a token, with a wrong one, with a cookie only, or from a foreign origin', async () => {
     expect(await openSocket(wsUrl(), ['portscope'])).toEqual({ refusedStatus: 401 });
+    for (const value of [token, staticFilesCookieValue(token)]) {
+      expect(await openSocket(wsUrl(), ['portscope'], { Cookie: `portscope_token_${port}=${value}` })).toEqual({ refusedStatus: 401 });
+    }
     expect(await openSocket(wsUrl(), ['portscope', 'token.wrong'])).toEqual({ refusedStatus: 401 });
     expect(await openSocket(wsUrl(), ['portscope', `token.${token}`], { Origin: 'http://evil.example' })).toEqual({ refusedStatus: 403 });
     expect(await openSocket(wsUrl(), ['portscope', `token.${token}`], { Host: `evil.example:${port}` })).toEqual({ refusedStatus: 403 });

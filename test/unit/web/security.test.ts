@@ -7,6 +7,8 @@ import {
   isLoopbackHost,
   originAllowed,
   readCookie,
+  staticFilesAllowed,
+  staticFilesCookieValue,
   tokenFrom,
   tokenMatches,
 } from '../../../src/main/web/security';
@@ -29,15 +31,27 @@ describe('token', () => {
     expect(tokenMatches(token, undefined)).toBe(false);
   });
 
-  it('is read from bearer, header, subprotocol, query, then cookie', () => {
-    expect(tokenFrom({ authorization: 'Bearer abc' }, 'c')).toBe('abc');
-    expect(tokenFrom({ tokenHeader: 'h' }, 'c')).toBe('h');
-    expect(tokenFrom({ subprotocols: ['portscope', 'token.xyz'] }, 'c')).toBe('xyz');
-    expect(tokenFrom({ query: 'q' }, 'c')).toBe('q');
-    expect(tokenFrom({ cookie: 'a=1; c=cookieval' }, 'c')).toBe('cookieval');
-    expect(tokenFrom({ cookie: 'a=1' }, 'c')).toBeNull();
-    expect(tokenFrom({ authorization: 'Basic abc' }, 'c')).toBeNull();
+  it('is read from bearer, header, subprotocol, then query', () => {
+    expect(tokenFrom({ authorization: 'Bearer abc' })).toBe('abc');
+    expect(tokenFrom({ tokenHeader: 'h' })).toBe('h');
+    expect(tokenFrom({ subprotocols: ['portscope', 'token.xyz'] })).toBe('xyz');
+    expect(tokenFrom({ query: 'q' })).toBe('q');
+    expect(tokenFrom({ query: '' })).toBeNull();
+    expect(tokenFrom({ authorization: 'Basic abc' })).toBeNull();
     expect(readCookie('x=1;  portscope_token_80=t=k', 'portscope_token_80')).toBe('t=k');
+  });
+
+  it("opens static files with the token in the query or the page's cookie, which is not the token", () => {
+    const token = createToken();
+    const cookieValue = staticFilesCookieValue(token);
+    expect(cookieValue).not.toContain(token);
+    expect(cookieValue).not.toBe(staticFilesCookieValue(createToken()));
+    expect(staticFilesAllowed(token, token, undefined, 'c')).toBe(true);
+    expect(staticFilesAllowed(token, 'wrong', `c=${cookieValue}`, 'c')).toBe(false); // a wrong query is not rescued by the cookie
+    expect(staticFilesAllowed(token, null, `a=1; c=${cookieValue}`, 'c')).toBe(true);
+    expect(staticFilesAllowed(token, null, `c=${token}`, 'c')).toBe(false);
+    expect(staticFilesAllowed(token, null, `other=${cookieValue}`, 'c')).toBe(false);
+    expect(staticFilesAllowed(token, null, undefined, 'c')).toBe(false);
   });
 });
 
