@@ -2,7 +2,7 @@
  * UI at scale: Debian Chromium (playwright-core) through `portscope web` (the built CLI, spawned) with the
  * load generator holding ~10k and ~40k sockets and 1% churn per second, the page refreshing every 1 s.
  * Prints per size: initial render (navigation start to the table showing every row), once with a cold
- * engine and once on reload with the engine live; the longest task (PerformanceObserver 'longtask') while
+ * engine and on reload with the engine live (median of 5 reloads); the longest task (PerformanceObserver 'longtask') while
  * diffs apply for ~10 s; the renderer heap after a GC (CDP Runtime.getHeapUsage). Printed, never asserted.
  * Flags: --ui-sizes 10000,40000  --ui-seconds S.
  */
@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPersistentProcess, type PersistentProcess } from '../../src/main/lib/exec';
 import { startLoad } from './load/load-generator';
-import { cores, mib, ms, numberArg, sleep } from './load/measure';
+import { cores, median, mib, ms, numberArg, sleep } from './load/measure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
 const CLI = `${root}bin/portscope.mjs`;
 const CHROMIUM = process.env.PORTSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Reloads timed with the engine live (their median is printed). */
+const RELOADS = 5;
 
 /** Runs in the page before its scripts: collect long tasks, ask for a 1 s refresh. */
 const INIT = `
@@ -89,8 +92,13 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     await sleep(1500);
     // The first load has long tasks (page start, the first snapshot): proof the observer reports them here.
     const loadTasks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longtasks);
-    const warm = await renderTime(page, wanted, () => page.reload({ waitUntil: 'commit' }));
-    await sleep(1000);
+    // Several reloads, 1.5 s apart: whether one meets a poll under way is luck, so one reload says little.
+    const warmRuns: number[] = [];
+    for (let i = 0; i < RELOADS; i++) {
+      warmRuns.push(await renderTime(page, wanted, () => page.reload({ waitUntil: 'commit' })));
+      await sleep(1500);
+    }
+    const warm = median(warmRuns);
     await page.evaluate(() => void ((globalThis as unknown as PageGlobals).__longtasks = []));
     diffs = 0;
     await sleep(seconds * 1000);
@@ -104,7 +112,8 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     const longest = tasks.length ? Math.max(...tasks) : 0;
     console.log(`\n${load.sockets.toLocaleString('en')} load sockets, 1% churn/s, refresh 1 s; table shows ${rowCount.toLocaleString('en')} rows`);
     console.log(`  initial render, cold engine (navigation → all rows)   ${ms(cold)}`);
-    console.log(`  initial render, engine live (reload → all rows)      ${ms(warm)}   (target < 1000 ms at 40k)`);
+    const spread = `${Math.min(...warmRuns).toFixed(0)}–${Math.max(...warmRuns).toFixed(0)}`;
+    console.log(`  initial render, engine live (reload → all rows)      ${ms(warm)}   median of ${RELOADS} (${spread} ms; target < 1000 ms at 40k)`);
     console.log(`  longest task while diffs apply (${seconds} s, ${diffs} diffs)  ${ms(longest)}   ${tasks.length} long tasks (target: none > 50 ms)`);
     console.log(`  longest task during the first load, for comparison  ${ms(loadTasks.length ? Math.max(...loadTasks) : 0)}   ${loadTasks.length} long tasks (the observer works when this is > 0)`);
     console.log(`  renderer heap after GC                               ${mib(heap.usedSize).padStart(11)}   of ${mib(heap.totalSize)} (target < 200 MB)`);
