@@ -1,9 +1,10 @@
 /** Entry point of the `portscope` binary (bundled to out/cli/portscope.mjs). */
 import { runCli } from './index';
+import { printable } from './terminal-text';
 
 const io = {
   out: (text: string) => void process.stdout.write(text),
-  err: (text: string) => void process.stderr.write(text),
+  err: (text: string) => void process.stderr.write(printable(text)), // only people read stderr
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

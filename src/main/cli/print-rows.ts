@@ -6,6 +6,7 @@ import type { SocketRow } from '../../shared/types';
 import { rowsToCsv } from '../../shared/export/rows-csv';
 import { rowsJsonChunks } from '../../shared/export/rows-json';
 import { UsageError, jsonStyleFor, type CliIo, type ParsedValues } from './command';
+import { printable } from './terminal-text';
 
 export type RowFormat = 'table' | 'json' | 'csv';
 
@@ -43,7 +44,7 @@ const MEANING_COLUMN = { title: 'MEANING', cell: (r: SocketRow) => r.meaning?.na
 /** Aligned text table; the MEANING column appears when any row has a meaning. */
 function formatRowsTable(rows: readonly SocketRow[]): string {
   const columns = rows.some((r) => r.meaning) ? [...COLUMNS, MEANING_COLUMN] : COLUMNS;
-  const cells = rows.map((row) => columns.map((c) => c.cell(row).replace(/[\r\n\t]/g, ' ')));
+  const cells = rows.map((row) => columns.map((c) => printable(c.cell(row).replace(/[\r\n\t]/g, ' '))));
   const widths = columns.map((c) => c.title.length);
   for (const line of cells) line.forEach((text, i) => (widths[i] = Math.max(widths[i]!, text.length))); // no spread: 100k rows
   const render = (line: string[]): string => line.map((text, i) => (i === line.length - 1 ? text : text.padEnd(widths[i]!))).join('  ').trimEnd();

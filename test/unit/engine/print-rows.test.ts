@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatEndpoint, formatRows, printCollectionNotes, printRows, rowFormatFrom } from '../../../src/main/cli/print-rows';
 import { memoryIo } from '../../helpers/cli-io';
+import { printable } from '../../../src/main/cli/terminal-text';
 import { rowsToCsv } from '../../../src/shared/export/rows-csv';
 import { buildRows } from '../../../src/main/engine/build-rows';
 import { UsageError } from '../../../src/main/cli/command';
@@ -23,6 +24,18 @@ describe('print-rows', () => {
     expect(lines.slice(1).map((l) => l.slice(localColumn).split(/\s+/)[0])).toEqual(['*:22', '127.0.0.1:80', '[fe80::1%eth0]:546']);
     expect(lines.some((l) => l.startsWith('(hidden)'))).toBe(true);
     expect(lines.some((l) => l.startsWith('my app, "v2" (+1)'))).toBe(true);
+  });
+
+  it('shows escape sequences and bidi overrides in names as ?, never raw on the terminal', () => {
+    const hostile = buildRows(
+      [raw({ localPort: 81, owners: [{ pid: 4, processName: 'c\u001b[31mRED\u001b]0;pwned\u0007\u009b2J\u202eexe.sh' }] })],
+      { facts: new Map() },
+    );
+    const text = formatRows(hostile, 'table');
+    expect(printable(text)).toBe(text); // nothing unsafe left
+    expect(text).toContain('c?[31mRED?]0;pwned??2J?exe.sh');
+    // The machine formats keep the name as it is.
+    expect((JSON.parse(JSON.stringify(hostile)) as { processName: string }[])[0]!.processName).toContain('\u001b[31m');
   });
 
   it('adds the MEANING column when a row has a meaning', () => {

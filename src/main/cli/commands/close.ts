@@ -3,6 +3,7 @@ import type { CloseOutcome, CloseRequest } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
 import { parseHostPort } from './probe';
 import { confirmOnTerminal, reportError } from './kill';
+import { printable } from '../terminal-text';
 
 export const closeCommand: CliCommand = {
   name: 'close',
@@ -39,7 +40,7 @@ Exit codes: 0 closed, 1 not found / still open / refused / unsupported, 2 bad in
     if (values.elevate) request.elevate = true;
     const print = (outcome: CloseOutcome): void => {
       if (values.json) printJson(io, outcome);
-      else if (outcome.result === 'closed' || outcome.result === 'planned') io.out(`${outcome.message}\n`);
+      else if (outcome.result === 'closed' || outcome.result === 'planned') io.out(printable(`${outcome.message}\n`));
       else io.err(`portscope: ${outcome.message}\n`);
     };
     const planned = (await service().dispatch('close', request)) as Result<CloseOutcome>;

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, UsageError, parsePidArg, parsePortArg, printJson, type CliCommand, type CliIo, type ParsedValues } from '../command';
 import type { KillOutcome, KillPlanEntry, KillRequest, KillTarget } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
+import { printable } from '../terminal-text';
 
 /** Ask y/N on a terminal; false (and say so) when stdin is not a terminal: scripts must pass --yes. */
 export async function confirmOnTerminal(io: CliIo, question: string, action: string): Promise<boolean> {
@@ -48,7 +49,7 @@ function formatKillPlan(outcome: KillOutcome, tree: boolean): string {
   const lines = [outcome.result === 'planned' ? 'Would end:' : 'Processes:'];
   for (const t of outcome.targets) lines.push(...entryLines(t, tree));
   lines.push(outcome.message);
-  return lines.join('\n') + '\n';
+  return printable(lines.join('\n') + '\n');
 }
 
 const EXIT_BY_RESULT: Record<KillOutcome['result'], number> = {
@@ -113,7 +114,7 @@ Exit codes: 0 ended, 1 refused / not found / still running / permission denied /
     if (grace !== undefined) request.graceMs = grace;
     const print = (outcome: KillOutcome): void => {
       if (values.json) printJson(io, outcome);
-      else if (outcome.result === 'ended' || outcome.result === 'planned') io.out(`${outcome.message}\n`);
+      else if (outcome.result === 'ended' || outcome.result === 'planned') io.out(printable(`${outcome.message}\n`));
       else io.err(`portscope: ${outcome.message}\n`);
     };
 
