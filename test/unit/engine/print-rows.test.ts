@@ -58,6 +58,13 @@ describe('print-rows', () => {
   it('prints CSV with quoting and formula protection', () => {
     const csv = rowsToCsv(rows, ['localPort', 'processName', 'owners']);
     expect(csv.split('\r\n')).toEqual(['localPort,processName,owners', '22,,', '80,"my app, ""v2""","1:my app, ""v2"" 2:x"', `546,"'=cmd",3:=cmd`, '']);
+    // Every lead a spreadsheet reads as a formula (OWASP's list); "-bash" is a login shell's argv[0].
+    const leads = ["-2+3+cmd|' /C calc'!A0", '-bash', '+1', '@SUM(A1)', '\t=1', '\r=1'];
+    const hostile = buildRows(
+      leads.map((name, i) => raw({ localPort: 100 + i, owners: [{ pid: 10 + i, processName: name }] })),
+      { facts: new Map() },
+    );
+    expect(rowsToCsv(hostile, ['processName']).split('\r\n').slice(1, -1)).toEqual(leads.map((name) => `"'${name}"`));
   });
 
   it('formats endpoints and refuses --json with --csv', () => {
