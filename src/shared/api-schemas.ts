@@ -7,7 +7,9 @@ import type { ApiInput, ApiMethod } from './api';
 import { SERVICE_NAME_PATTERN } from './actions';
 
 const portSchema = z.number().int().min(1).max(65535);
-const pidSchema = z.number().int().min(0).max(2 ** 31);
+/** The largest pid any supported OS hands out fits a signed 32-bit int (Linux's cap is 2^22). */
+export const PID_MAX = 2 ** 31 - 1;
+const pidSchema = z.number().int().min(0).max(PID_MAX);
 const protocolSchema = z.enum(['tcp', 'udp']);
 const empty = z.object({}).strict();
 

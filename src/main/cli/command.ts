@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { PortScopeService } from '../service/index';
 import { jsonText } from '../../shared/export/rows-json';
 import type { JsonStyle } from '../../shared/export/json-chunks';
+import { PID_MAX } from '../../shared/api-schemas';
 
 export const EXIT_OK = 0;
 /** Nothing found, or an action refused or failed. */
@@ -61,5 +62,7 @@ export function parsePortArg(text: string | undefined, what = 'port'): number {
 
 export function parsePidArg(text: string | undefined): number {
   if (text === undefined || !/^\d+$/.test(text)) throw new UsageError(`"${text ?? ''}" is not a pid: give a process id number`);
-  return Number(text);
+  const pid = Number(text);
+  if (pid > PID_MAX) throw new UsageError(`pid ${text} is too large to be a process id (at most ${PID_MAX}): check the number`);
+  return pid;
 }

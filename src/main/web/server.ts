@@ -193,7 +193,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
       const why = error.code === 'EADDRINUSE' ? `port ${port} is in use: pick another --port or 0 for any free port` : error.message;
       resolve(err(error.code === 'EADDRINUSE' ? 'REFUSED' : 'FAILED', `cannot listen on ${host}:${port}: ${why}`));
     });
-    server.listen(port, host, () => {
+    server.listen(port, host.replace(/^\[(.*)\]$/, '$1'), () => { // [::1] as the user may type it; listen wants ::1
       const address = server.address();
       resolve(ok(typeof address === 'object' && address ? address.port : port));
     });

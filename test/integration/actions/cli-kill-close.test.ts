@@ -37,6 +37,9 @@ describe.skipIf(!isLinux)('portscope kill', () => {
     expect((await cli('kill', '--port', '0', '--yes')).code).toBe(2);
     expect((await cli('kill', '--port', '80', '--pid', '1')).code).toBe(2);
     expect((await cli('kill', '--pid', 'abc')).code).toBe(2);
+    const huge = await cli('kill', '--pid', '99999999999');
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/^portscope: pid 99999999999 is too large to be a process id \(at most 2147483647\)/);
     const grace = await cli('kill', '--pid', '5', '--grace', '-1');
     expect(grace.code).toBe(2);
     expect(grace.err).toMatch(/^portscope: /);

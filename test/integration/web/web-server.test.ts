@@ -217,8 +217,8 @@ describe('the WebSocket', () => {
 });
 
 describe('binding', () => {
-  it.skipIf(!hasIpv6Loopback)('serves IPv6 loopback with a bracketed URL', async () => {
-    const started = await startWebServer({ host: '::1', service: scriptedService(), rendererDir });
+  it.skipIf(!hasIpv6Loopback).each(['::1', '[::1]'])('serves IPv6 loopback given as %s with a bracketed URL', async (host) => {
+    const started = await startWebServer({ host, service: scriptedService(), rendererDir });
     if (!started.ok) throw new Error(started.message);
     const v6 = started.value;
     try {
