@@ -63,5 +63,8 @@ describe('addresses', () => {
     expect(() => parseHostPort('::1:80')).toThrow(UsageError);
     expect(() => parseHostPort('host:0')).toThrow(UsageError);
     expect(() => parseHostPort('host')).toThrow(UsageError);
+    // Already bracketed: the advice is about the port, not the brackets.
+    for (const text of ['[::1]', '[::1]:80:9', '[::1]8080']) expect(() => parseHostPort(text)).toThrow(/give the port after the bracket/);
+    expect(() => parseHostPort('::1:80')).toThrow(/put an IPv6 address in brackets/);
   });
 });

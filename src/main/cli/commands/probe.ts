@@ -7,6 +7,7 @@ export function parseHostPort(text: string | undefined): { host: string; port: n
   if (!text) throw new UsageError('missing <host>:<port>, e.g. 127.0.0.1:8080 or [::1]:8080');
   const bracketed = /^\[([^\]]+)\]:(\d*)$/.exec(text);
   if (bracketed) return { host: bracketed[1] ?? '', port: parsePortArg(bracketed[2]) };
+  if (text.startsWith('[')) throw new UsageError(`"${text}" is not [<IPv6 address>]:<port>: give the port after the bracket, e.g. [::1]:8080`);
   const colons = text.split(':').length - 1;
   if (colons > 1) throw new UsageError(`"${text}": put an IPv6 address in brackets, e.g. [::1]:8080`);
   const plain = /^([^:\s]+):(.*)$/.exec(text);
