@@ -21,11 +21,24 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 /** Reloads timed with the engine live (their median is printed). */
 const RELOADS = 5;
 
-/** Runs in the page before its scripts: collect long tasks, ask for a 1 s refresh. */
+/**
+ * Runs in the page before its scripts: collect long tasks, count pushed diffs and whole snapshots pulled,
+ * ask for a 1 s refresh. Counted in the page, not through Playwright's frame and request events: those
+ * copy every frame to the bench process, work on the same 2 cores while the page is measured.
+ */
 const INIT = `
 window.__longtasks = [];
+window.__diffs = 0;
+performance.setResourceTimingBufferSize(10000); // the default 250 could drop the /api/list entries
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push(e.duration); })
   .observe({ type: 'longtask', buffered: true });
+const PageWebSocket = window.WebSocket;
+window.WebSocket = class extends PageWebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith('{"type":"diff"')) window.__diffs++; });
+  }
+};
 if (!localStorage.getItem('portscope.refresh.v1')) localStorage.setItem('portscope.refresh.v1', JSON.stringify({ refreshMs: 1000 }));
 `;
 
@@ -34,6 +47,8 @@ interface PageGlobals {
   document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
   __visibleAt?: number;
   __longtasks: number[];
+  __diffs: number;
+  performance: { getEntriesByType(type: string): { name: string }[] };
 }
 
 interface WebProcess {
@@ -61,6 +76,14 @@ function startWeb(): Promise<WebProcess> {
   });
 }
 
+/** Diffs pushed to the page and whole snapshots (`/api/list`) it asked for, since it loaded. */
+function pageCounts(page: Page): Promise<{ diffs: number; pulls: number }> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals;
+    return { diffs: g.__diffs, pulls: g.performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/list')).length };
+  });
+}
+
 /** Milliseconds from navigation start until the table reports at least `rows` rows and shows some. */
 async function renderTime(page: Page, rows: number, navigate: () => Promise<unknown>): Promise<number> {
   await navigate();
@@ -85,10 +108,6 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
   try {
     await context.addInitScript(INIT);
     const page = await context.newPage();
-    let diffs = 0;
-    let pulls = 0; // whole snapshots the page asked for: a re-pull after a gap is a 24 MB parse at 40k
-    page.on('websocket', (ws) => ws.on('framereceived', (frame) => void (String(frame.payload).startsWith('{"type":"diff"') && diffs++)));
-    page.on('request', (request) => void (request.url().endsWith('/api/list') && pulls++));
     const wanted = Math.floor(load.sockets * 0.95); // churn may briefly hide a few
     const cold = await renderTime(page, wanted, () => page.goto(web.url, { waitUntil: 'commit' }));
     await sleep(1500);
@@ -102,10 +121,12 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     }
     const warm = median(warmRuns);
     await page.evaluate(() => void ((globalThis as unknown as PageGlobals).__longtasks = []));
-    diffs = 0;
-    pulls = 0;
+    const countsBefore = await pageCounts(page);
     await sleep(seconds * 1000);
     const tasks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longtasks);
+    const countsAfter = await pageCounts(page);
+    const diffs = countsAfter.diffs - countsBefore.diffs;
+    const pulls = countsAfter.pulls - countsBefore.pulls; // a re-pull after a gap is a 24 MB parse at 40k
     const rowCount = await page.evaluate(() =>
       Number((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0),
     );
