@@ -41,16 +41,19 @@ export function updateVisibleRows(
   }
   fresh.sort(compare);
   // One pass and one array (at 41k rows each extra array is a large object for the GC): the kept rows,
-  // in their order, as their current live rows, with the fresh ones merged in.
-  const out: LiveRow[] = [];
+  // in their order, as their current live rows, with the fresh ones merged in. Sized once up front:
+  // growing it by push copied it several times over per refresh.
+  const out = new Array<LiveRow>(before.visible.length + fresh.length);
+  let n = 0;
   let f = 0;
   for (const old of before.visible) {
     const now = live.get(old.row.id);
     if (!now || now.row !== old.row) continue; // gone, or its data changed (then it is among the fresh)
-    while (f < fresh.length && compare(fresh[f]!, now) < 0) out.push(fresh[f++]!);
-    out.push(now);
+    while (f < fresh.length && compare(fresh[f]!, now) < 0) out[n++] = fresh[f++]!;
+    out[n++] = now;
   }
-  while (f < fresh.length) out.push(fresh[f++]!);
+  while (f < fresh.length) out[n++] = fresh[f++]!;
+  out.length = n;
   return out;
 }
 
