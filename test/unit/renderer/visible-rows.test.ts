@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../helpers/seeded-random';
 import { createAppStore } from '../../../src/renderer/src/store/app-store';
 import { memoryStorage } from '../../../src/renderer/src/store/storage';
-import { HIGHLIGHT_MS } from '../../../src/renderer/src/store/live-rows';
+import { HIGHLIGHT_MS, applyDiffRows, applySnapshotRows, sharesRows } from '../../../src/renderer/src/store/live-rows';
 import { computeVisibleRows, countShown, createVisibleRowsSelector } from '../../../src/renderer/src/store/visible-rows';
 import { parseFilter } from '../../../src/shared/filter';
 import type { SocketRow } from '../../../src/shared/types';
@@ -78,6 +78,38 @@ describe('visible rows, updated incrementally', () => {
     expect(select(store.getState()).map((l) => l.row.localPort)).toEqual([443, 80, 22]);
     store.getState().setFilterText('port:80');
     expect(select(store.getState()).map((l) => l.row.localPort)).toEqual([80]);
+  });
+
+  it('after two diffs nobody read, shows what the table holds now (diffs update its rows in place)', () => {
+    const store = createAppStore({ storage: memoryStorage() });
+    const rows = [80, 22, 443].map((p) => makeRow({ localPort: p, state: 'ESTABLISHED' }));
+    store.getState().applySnapshot({ seq: 1, takenAt: '', costMs: 1, source: 'ss', rows, unparsedLines: 0, ownersHidden: null }, 0);
+    store.getState().setFilterText('state:established');
+    const select = createVisibleRowsSelector();
+    expect(select(store.getState()).map((l) => l.row.localPort)).toEqual([22, 80, 443]);
+    const readBefore = store.getState().live;
+    const diff = (seq: number, changed: SocketRow[]) => ({ seq, fromSeq: seq - 1, takenAt: '', costMs: 1, added: [], changed, removed: [], ownersHidden: null });
+    store.getState().applyDiff(diff(2, [{ ...rows[0]!, state: 'CLOSE_WAIT' }]), 1000); // port 80 leaves the filter
+    store.getState().applyDiff(diff(3, [{ ...rows[2]!, processName: 'other' }]), 2000); // port 443 changes, stays
+    expect(sharesRows(readBefore, store.getState().live)).toBe(true); // the old view reads the new rows
+    const shown = select(store.getState());
+    expect(shown.map((l) => l.row.localPort)).toEqual([22, 443]);
+    expect(shown.every((l) => store.getState().live.get(l.row.id) === l)).toBe(true);
+  });
+
+  it('a diff leaves a plain Map as it was, and updates a table from a snapshot in place under a new view', () => {
+    const rows = [makeRow({ localPort: 80 })];
+    const plain = new Map([[rows[0]!.id, { row: rows[0]!, status: 'steady' as const, statusAt: 0, firstSeq: 1 }]]);
+    const diff = { seq: 2, fromSeq: 1, takenAt: '', costMs: 1, added: [makeRow({ localPort: 81 })], changed: [], removed: [rows[0]!.id], ownersHidden: null };
+    const fromPlain = applyDiffRows(plain, diff, 1000);
+    expect(plain.get(rows[0]!.id)?.status).toBe('steady');
+    expect(fromPlain.get(rows[0]!.id)?.status).toBe('removed');
+    const table = applySnapshotRows(new Map(), { seq: 1, takenAt: '', costMs: 1, source: 'ss', rows, unparsedLines: 0, ownersHidden: null }, 0, false);
+    const next = applyDiffRows(table, diff, 1000);
+    expect(next).not.toBe(table);
+    expect(sharesRows(table, next)).toBe(true);
+    expect([...next.keys()].length).toBe(2);
+    expect(sharesRows(next, applySnapshotRows(next, { seq: 3, takenAt: '', costMs: 1, source: 'ss', rows, unparsedLines: 0, ownersHidden: null }, 0, true))).toBe(false);
   });
 
   it('counts the rows shown, closed (red) ones left out', () => {

@@ -1,7 +1,7 @@
 /** The table's rows: live rows through the filter and toggles, then sorted. Memoized on input identity. */
 import { matchesFilter, matchesToggles, parseFilter, type FilterToggles, type ParsedFilter } from '../../../shared/filter';
 import { rowComparator, type SortSpec } from '../table/column-model';
-import type { LiveChanges, LiveRow, LiveRowMap } from './live-rows';
+import { sharesRows, type LiveChanges, type LiveRow, type LiveRowMap } from './live-rows';
 import type { AppState } from './app-store';
 
 type Keep = (live: LiveRow) => boolean;
@@ -21,7 +21,8 @@ export function computeVisibleRows(liveList: readonly LiveRow[], filter: ParsedF
  * order depend on the row's data only, so a live row whose `row` is the same object as before keeps its
  * place (a highlight expiring or a closed row turning red moves nothing); only new and changed rows are
  * filtered, sorted and merged in. At 41k rows a diff then costs a walk instead of a full sort. With
- * `changes` from `before.live` the new rows come from it, not from a second walk of the table.
+ * `changes` from `before.live` the new rows come from it, not from a second walk of the table; without,
+ * `before.live` is read, so it must not share its rows with `live` (see LiveTable).
  */
 export function updateVisibleRows(
   before: { live: LiveRowMap; visible: readonly LiveRow[] },
@@ -66,7 +67,10 @@ export function createVisibleRowsSelector(): (state: AppState) => LiveRow[] {
     if (view && view.live === state.live) return view.visible;
     const keep = view?.keep ?? keepFor(parseFilter(state.filterText), state.toggles);
     const compare = view?.compare ?? rowComparator<LiveRow>(state.sorting);
-    const visible = view ? updateVisibleRows(view, state.live, keep, compare, state.liveChanges) : state.liveList.filter(keep).sort(compare);
+    // Incremental when the changes follow our last table, or that table still shows what it did (a snapshot
+    // brought new rows); a diff updates rows in place, so after two unread ones only a full pass is right.
+    const incremental = view !== null && (state.liveChanges?.base === view.live || !sharesRows(view.live, state.live));
+    const visible = incremental ? updateVisibleRows(view, state.live, keep, compare, state.liveChanges) : state.liveList.filter(keep).sort(compare);
     last = { live: state.live, text: state.filterText, toggles: state.toggles, sorting: state.sorting, keep, compare, visible };
     return visible;
   };
