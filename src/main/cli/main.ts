@@ -1,6 +1,6 @@
 /** Entry point of the `portscope` binary (bundled to out/cli/portscope.mjs). */
 import { runCli } from './index';
-import { printable } from './terminal-text';
+import { printable } from '../../shared/printable';
 
 const io = {
   out: (text: string) => void process.stdout.write(text),

@@ -6,7 +6,7 @@ import type { SocketRow } from '../../shared/types';
 import { rowsToCsv } from '../../shared/export/rows-csv';
 import { rowsJsonChunks } from '../../shared/export/rows-json';
 import { UsageError, jsonStyleFor, type CliIo, type ParsedValues } from './command';
-import { printable } from './terminal-text';
+import { printable } from '../../shared/printable';
 
 export type RowFormat = 'table' | 'json' | 'csv';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatEndpoint, formatRows, printCollectionNotes, printRows, rowFormatFrom } from '../../../src/main/cli/print-rows';
 import { memoryIo } from '../../helpers/cli-io';
-import { printable } from '../../../src/main/cli/terminal-text';
+import { printable } from '../../../src/shared/printable';
 import { rowsToCsv } from '../../../src/shared/export/rows-csv';
 import { buildRows } from '../../../src/main/engine/build-rows';
 import { UsageError } from '../../../src/main/cli/command';

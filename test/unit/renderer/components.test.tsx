@@ -34,6 +34,15 @@ const details = (over: Partial<DetailsPaneProps> = {}): string =>
   );
 
 describe('presentational components', () => {
+  it('details pane: bidi overrides and control characters in a process name and path show as ?', () => {
+    const hostile = makeRow({ ...suspicious, processName: 'safe\u202eexe.sh', processPath: '/tmp/a\u001b]0;x\u0007', processCommand: 'run\u2066me' });
+    const html = details({ row: hostile });
+    for (const unsafe of ['\u202e', '\u2066', '\u001b', '\u0007']) expect(html).not.toContain(unsafe);
+    expect(html).toContain('safe?exe.sh');
+    expect(html).toContain('/tmp/a?]0;x?');
+    expect(html).toContain('run?me');
+  });
+
   it('details pane: unexpected-owner warning, every meaning with its source, process facts', () => {
     const html = details();
     expect(html).toContain('data-testid="verdict-warning"');

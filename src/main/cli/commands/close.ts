@@ -3,7 +3,7 @@ import type { CloseOutcome, CloseRequest } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
 import { parseHostPort } from './probe';
 import { confirmOnTerminal, reportError } from './kill';
-import { printable } from '../terminal-text';
+import { printable } from '../../../shared/printable';
 
 export const closeCommand: CliCommand = {
   name: 'close',

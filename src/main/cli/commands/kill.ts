@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, UsageError, parsePidArg, parsePortArg, printJson, type CliCommand, type CliIo, type ParsedValues } from '../command';
 import type { KillOutcome, KillPlanEntry, KillRequest, KillTarget } from '../../../shared/actions';
 import type { Result } from '../../../shared/result';
-import { printable } from '../terminal-text';
+import { printable } from '../../../shared/printable';
 
 /** Ask y/N on a terminal; false (and say so) when stdin is not a terminal: scripts must pass --yes. */
 export async function confirmOnTerminal(io: CliIo, question: string, action: string): Promise<boolean> {

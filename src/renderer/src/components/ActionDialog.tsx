@@ -6,6 +6,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { printable } from '../../../shared/printable';
 import type { PortScopeApi } from '../../../shared/api';
 import type { CloseOutcome, KillOutcome, KillRequest, Supervisor } from '../../../shared/actions';
 import { createServiceStopStore, type ServiceStopStore } from '../actions/service-stop';
@@ -85,7 +86,7 @@ function SupervisorNote({ supervisor }: { supervisor: Supervisor }): ReactNode {
   const command = supervisor.stopCommand?.join(' ');
   return (
     <div className="callout info small" data-testid="supervisor-note">
-      Managed by <b>{supervisor.name}</b>: it may start again.
+      Managed by <b>{printable(supervisor.name)}</b>: it may start again.
       {command && (
         <>
           {' '}
@@ -163,7 +164,7 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
   };
   const planNeedsElevation = phase.step === 'plan' && Boolean(phase.kill?.needsElevation || phase.close?.needsElevation);
 
-  const title = kind === 'kill' ? `End ${row.processName ?? 'process'} (PID ${row.pid ?? '?'})?` : 'Close this connection?';
+  const title = kind === 'kill' ? `End ${printable(row.processName ?? 'process')} (PID ${row.pid ?? '?'})?` : 'Close this connection?';
   const services = kind === 'kill' ? row.services : [];
   const offerServices = services.length > 0 && (phase.step === 'planning' || phase.step === 'plan' || phase.step === 'refused');
   const planRefused = phase.step === 'plan' && ((phase.kill && phase.kill.result !== 'planned') || (phase.close && phase.close.result !== 'planned'));
@@ -214,16 +215,16 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
                 {phase.kill.targets.map((t) => (
                   <tr key={t.pid}>
                     <td className="num">{t.pid}</td>
-                    <td title={t.command ?? t.path ?? undefined}>
-                      {t.name ?? '?'}
+                    <td title={printable(t.command ?? t.path ?? '') || undefined}>
+                      {printable(t.name ?? '?')}
                       {t.role === 'child' && <span className="badge">child</span>}
-                      {t.user && <span className="muted small"> · {t.user}</span>}
-                      {t.path && <div className="muted small">{t.path}</div>}
+                      {t.user && <span className="muted small"> · {printable(t.user)}</span>}
+                      {t.path && <div className="muted small">{printable(t.path)}</div>}
                       {t.protectedReason && <div className="error-text small">Protected: {t.protectedReason}</div>}
                       {t.supervisor && <SupervisorNote supervisor={t.supervisor} />}
                     </td>
                     <td>{t.ports.join(', ') || '—'}</td>
-                    <td>{t.services.join(', ') || '—'}</td>
+                    <td>{printable(t.services.join(', ')) || '—'}</td>
                     <td>{t.children.length ? t.children.join(', ') : '—'}</td>
                   </tr>
                 ))}
@@ -270,7 +271,7 @@ export function ActionDialog({ kind, row, api, onUnavailable, onDone, onCancel, 
         {phase.step === 'plan' && phase.close && (
           <>
             <p className="mono">
-              {endpoint(row.localAddress, row.localPort)} ⇄ {endpoint(row.remoteAddress, row.remotePort)} · {row.processName ?? '?'} ({row.pid ?? '?'})
+              {endpoint(row.localAddress, row.localPort)} ⇄ {endpoint(row.remoteAddress, row.remotePort)} · {printable(row.processName ?? '?')} ({row.pid ?? '?'})
             </p>
             <p data-testid="action-plan-message">{phase.close.message}</p>
             {phase.close.needsElevation && (

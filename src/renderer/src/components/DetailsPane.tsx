@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { PortDescription } from '../../../shared/catalog/types';
 import type { SocketRow } from '../../../shared/types';
+import { printable } from '../../../shared/printable';
 import type { RowStatus } from '../store/live-rows';
 import { formatStarted, protocolLabel } from '../table/column-model';
 
@@ -18,8 +19,9 @@ export interface DetailsPaneProps {
   onCopy(): void;
 }
 
-function Fact({ label, value, mono, clamp }: { label: string; value: ReactNode; mono?: boolean; clamp?: boolean }): ReactNode {
-  if (value === null || value === undefined || value === '') return null;
+function Fact({ label, value: given, mono, clamp }: { label: string; value: ReactNode; mono?: boolean; clamp?: boolean }): ReactNode {
+  if (given === null || given === undefined || given === '') return null;
+  const value = typeof given === 'string' ? printable(given) : given; // names and paths come from other processes
   return (
     <>
       <dt>{label}</dt>
@@ -49,7 +51,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactNode {
   return (
     <aside className="details" data-testid="details-pane">
       <header className="details-head">
-        <h2 data-testid="details-process">{row.processName ?? (row.ownerHidden ? 'Owner hidden' : 'Unknown owner')}</h2>
+        <h2 data-testid="details-process">{row.processName !== null ? printable(row.processName) : row.ownerHidden ? 'Owner hidden' : 'Unknown owner'}</h2>
         <span className="muted">PID {row.pid ?? '—'}</span>
         {p.status === 'removed' && <span className="badge closed">closed</span>}
       </header>

@@ -5,6 +5,7 @@
 import { useMemo, type ReactNode, type RefObject } from 'react';
 import type { PortDescription } from '../../../shared/catalog/types';
 import type { SocketRow } from '../../../shared/types';
+import { printable } from '../../../shared/printable';
 import { findPortOwners, parsePortQuery } from '../lib/port-owners';
 import type { LiveRow } from '../store/live-rows';
 import { protocolLabel } from '../table/column-model';
@@ -73,12 +74,12 @@ export function PortSearch(p: PortSearchProps): ReactNode {
                 return (
                   <li key={row.id} data-testid="port-owner" className={row.ownerVerdict?.verdict === 'unexpected' ? 'unexpected' : undefined}>
                     <button type="button" className="link owner-name" onClick={() => p.onSelect(row)} title="Show in the table">
-                      {row.processName ?? (row.ownerHidden ? 'owner hidden' : 'unknown')}
+                      {row.processName !== null ? printable(row.processName) : row.ownerHidden ? 'owner hidden' : 'unknown'}
                     </button>
                     <span className="muted">PID</span> <span className="mono">{row.pid ?? '—'}</span>
                     <span className="badge">{protocolLabel(row)}</span>
                     <span className="mono">{row.localAddress}</span>
-                    {row.user && <span className="muted">{row.user}</span>}
+                    {row.user && <span className="muted">{printable(row.user)}</span>}
                     {row.ownerVerdict?.verdict === 'unexpected' && <span className="warn-text">⚠ {row.ownerVerdict.reason}</span>}
                     {row.ownerHidden && !row.processName && <span className="muted">{row.ownerHidden}</span>}
                     <span className="spacer" />

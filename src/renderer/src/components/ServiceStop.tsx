@@ -3,6 +3,7 @@
  * the service-stop store (actions/service-stop.ts), the dialog wires the callbacks.
  */
 import type { ReactNode } from 'react';
+import { printable } from '../../../shared/printable';
 import type { ServiceStopPhase } from '../actions/service-stop';
 import { canConfirmServicePlan } from '../actions/service-stop';
 import { ActionOutcome } from './ActionOutcome';
@@ -18,7 +19,7 @@ export function ServiceOffer({ processName, services, onStop }: ServiceOfferProp
   if (services.length === 0) return null;
   return (
     <div className="callout info small" data-testid="service-offer">
-      <b>{processName ?? 'This process'}</b> hosts the Windows {services.length === 1 ? 'service' : 'services'} {services.join(', ')}. Stopping the service is
+      <b>{processName !== null ? printable(processName) : 'This process'}</b> hosts the Windows {services.length === 1 ? 'service' : 'services'} {services.join(', ')}. Stopping the service is
       safer than ending the process: Windows would restart it, and a shared host (svchost) runs other services too.
       <div className="modal-buttons">
         {services.map((name) => (

@@ -8,6 +8,7 @@ import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { COLUMNS, NO_VALUE, type CellContext, type ColumnId, type SortSpec } from '../table/column-model';
 import type { LiveRow } from '../store/live-rows';
+import { printable } from '../../../shared/printable';
 
 export const ROW_HEIGHT = 24;
 const NO_DATA: LiveRow[] = [];
@@ -33,7 +34,7 @@ export interface SocketTableProps {
 
 function Cell({ id, live, ctx }: { id: ColumnId; live: LiveRow; ctx: CellContext }): ReactNode {
   const { row } = live;
-  const text = COLUMNS[id].text(row, ctx);
+  const text = printable(COLUMNS[id].text(row, ctx)); // names and paths come from other processes
   switch (id) {
     case 'process':
       return (
@@ -43,8 +44,8 @@ function Cell({ id, live, ctx }: { id: ColumnId; live: LiveRow; ctx: CellContext
               !
             </span>
           )}
-          <span className={row.processName ? 'proc-name' : 'muted'} title={row.ownerHidden ?? row.processPath ?? undefined}>
-            {row.processName ?? (row.ownerHidden ? 'hidden' : NO_VALUE)}
+          <span className={row.processName ? 'proc-name' : 'muted'} title={printable(row.ownerHidden ?? row.processPath ?? '') || undefined}>
+            {row.processName !== null ? printable(row.processName) : row.ownerHidden ? 'hidden' : NO_VALUE}
           </span>
         </>
       );

@@ -7,6 +7,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { copyText } from '../../lib/clipboard';
+import { printable } from '../../../../shared/printable';
 import { formatEndpoint, type ListenerInfo, type LocalAddress } from '../../../../shared/listener';
 import type { ListenerPanelStore } from './listener-store';
 
@@ -146,7 +147,7 @@ function BindFailureBox({ store, onShowHolder }: { store: ListenerPanelStore; on
       <div className="lp-actions">
         {holder?.rowId && onShowHolder && (
           <button type="button" className="lp-link" data-testid="listener-show-holder" onClick={() => onShowHolder(holder.rowId as string)}>
-            Show holder{holder.processName ? `: ${holder.processName}` : ''}
+            Show holder{holder.processName ? `: ${printable(holder.processName)}` : ''}
             {holder.pid !== null ? ` (pid ${holder.pid})` : ''}
           </button>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable } from '../../../src/main/cli/terminal-text';
+import { printable } from '../../../src/shared/printable';
 
 describe('printable', () => {
   it('keeps line feeds, tabs and ordinary text, Unicode included', () => {
