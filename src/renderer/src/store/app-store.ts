@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Snapshot, SnapshotDiff } from '../../../shared/types';
 import { DEFAULT_TOGGLES, type FilterToggles } from '../../../shared/filter';
 import { COLUMN_IDS, DEFAULT_HIDDEN, isColumnId, type ColumnId, type SortSpec } from '../table/column-model';
-import { applyDiffRows, applySnapshotRows, expireRows, type LiveChanges, type LiveRow, type LiveRowMap } from './live-rows';
+import { applyDiffRows, applySnapshotRows, currentView, expireRows, type LiveChanges, type LiveRow, type LiveRowMap, type LiveTable } from './live-rows';
 import { isRecord, loadJson, saveJson, type KeyValueStorage } from './storage';
 
 export const STORAGE_KEYS = {
@@ -242,7 +242,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       },
       applyDiff(diff, now) {
         if (get().seq === null || diff.fromSeq !== get().seq) return 'gap';
-        const live = applyDiffRows(get().live, diff, now);
+        let live: LiveTable;
+        try {
+          live = applyDiffRows(get().live, diff, now);
+        } catch {
+          // A malformed diff: the rows were updated in place up to the failure. Show them as they are (a
+          // full pass: no changes given) and have the caller re-pull the table.
+          setLive(currentView(get().live), null);
+          return 'gap';
+        }
         const touched = new Set([...diff.added, ...diff.changed].map((row) => row.id)); // an id twice is one row
         setLive(live, [...touched].flatMap((id) => live.get(id) ?? []));
         set({ seq: diff.seq, takenAt: diff.takenAt, costMs: diff.costMs, ownersHidden: diff.ownersHidden });

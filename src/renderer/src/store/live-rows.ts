@@ -25,7 +25,7 @@ export type LiveRowMap = ReadonlyMap<string, LiveRow>;
  * place. Copying 41k entries per refresh was 21 of the 47 MB the page allocated per 15 s of diffs, and that
  * garbage's collections were its long tasks. Each change still hands out a new view, so React and the
  * selectors see a new table by identity; but an older view of the same rows reads the current ones, so a
- * view must never be kept to look back. A snapshot starts new rows (`sharesRows` tells the two apart).
+ * view must never be kept to look back. A snapshot starts new rows.
  */
 export class LiveTable implements ReadonlyMap<string, LiveRow> {
   constructor(readonly rows: Map<string, LiveRow>) {}
@@ -55,9 +55,9 @@ export class LiveTable implements ReadonlyMap<string, LiveRow> {
   }
 }
 
-/** Both views read the same rows: the older one no longer shows what it did. */
-export function sharesRows(a: LiveRowMap, b: LiveRowMap): boolean {
-  return a instanceof LiveTable && b instanceof LiveTable && a.rows === b.rows;
+/** A new view of a table's rows as they are now (after an update that failed half-way, say). */
+export function currentView(table: LiveRowMap): LiveTable {
+  return new LiveTable(rowsToUpdate(table));
 }
 
 /** The rows to update in place: a table's own, or a copy of a plain Map (which stays as it was). */

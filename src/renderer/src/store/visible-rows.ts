@@ -1,7 +1,7 @@
 /** The table's rows: live rows through the filter and toggles, then sorted. Memoized on input identity. */
 import { matchesFilter, matchesToggles, parseFilter, type FilterToggles, type ParsedFilter } from '../../../shared/filter';
 import { rowComparator, type SortSpec } from '../table/column-model';
-import { sharesRows, type LiveChanges, type LiveRow, type LiveRowMap } from './live-rows';
+import type { LiveChanges, LiveRow, LiveRowMap } from './live-rows';
 import type { AppState } from './app-store';
 
 type Keep = (live: LiveRow) => boolean;
@@ -17,29 +17,16 @@ export function computeVisibleRows(liveList: readonly LiveRow[], filter: ParsedF
 }
 
 /**
- * The visible rows after the live rows changed while filter, toggles and sorting did not. Filter and
+ * The visible rows after one change to the live rows while filter, toggles and sorting did not. Filter and
  * order depend on the row's data only, so a live row whose `row` is the same object as before keeps its
- * place (a highlight expiring or a closed row turning red moves nothing); only new and changed rows are
- * filtered, sorted and merged in. At 41k rows a diff then costs a walk instead of a full sort. With
- * `changes` from `before.live` the new rows come from it, not from a second walk of the table; without,
- * `before.live` is read, so it must not share its rows with `live` (see LiveTable).
+ * place (a highlight expiring or a closed row turning red moves nothing); only the change's new and changed
+ * rows are filtered, sorted and merged in. At 41k rows a diff then costs a walk instead of a full sort.
+ * `changes` must be the change from `before.live` to `live`: the old table is never read (diffs update its
+ * rows in place, see LiveTable).
  */
-export function updateVisibleRows(
-  before: { live: LiveRowMap; visible: readonly LiveRow[] },
-  live: LiveRowMap,
-  keep: Keep,
-  compare: Compare,
-  changes?: LiveChanges | null,
-): LiveRow[] {
+export function updateVisibleRows(before: { visible: readonly LiveRow[] }, live: LiveRowMap, keep: Keep, compare: Compare, changes: LiveChanges): LiveRow[] {
   const fresh: LiveRow[] = [];
-  if (changes?.base === before.live) {
-    for (const now of changes.rows) if (keep(now)) fresh.push(now);
-  } else {
-    for (const [id, now] of live) {
-      if (before.live.get(id)?.row === now.row) continue; // unchanged data: already placed, or filtered out
-      if (keep(now)) fresh.push(now);
-    }
-  }
+  for (const now of changes.rows) if (keep(now)) fresh.push(now);
   fresh.sort(compare);
   // One pass and one array (at 41k rows each extra array is a large object for the GC): the kept rows,
   // in their order, as their current live rows, with the fresh ones merged in. Sized once up front:
@@ -67,10 +54,10 @@ export function createVisibleRowsSelector(): (state: AppState) => LiveRow[] {
     if (view && view.live === state.live) return view.visible;
     const keep = view?.keep ?? keepFor(parseFilter(state.filterText), state.toggles);
     const compare = view?.compare ?? rowComparator<LiveRow>(state.sorting);
-    // Incremental when the changes follow our last table, or that table still shows what it did (a snapshot
-    // brought new rows); a diff updates rows in place, so after two unread ones only a full pass is right.
-    const incremental = view !== null && (state.liveChanges?.base === view.live || !sharesRows(view.live, state.live));
-    const visible = incremental ? updateVisibleRows(view, state.live, keep, compare, state.liveChanges) : state.liveList.filter(keep).sort(compare);
+    // Incremental only when the store's last change started from the table we last saw; after a snapshot,
+    // or changes we did not see (their rows are gone: diffs update the table in place), a full pass.
+    const changes = view && state.liveChanges?.base === view.live ? state.liveChanges : null;
+    const visible = view && changes ? updateVisibleRows(view, state.live, keep, compare, changes) : state.liveList.filter(keep).sort(compare);
     last = { live: state.live, text: state.filterText, toggles: state.toggles, sorting: state.sorting, keep, compare, visible };
     return visible;
   };
