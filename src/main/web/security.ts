@@ -24,9 +24,14 @@ const WS_TOKEN_PREFIX = 'token.';
 /** The header the web client sends its token in (Authorization: Bearer is accepted too). */
 export const TOKEN_HEADER = 'x-portscope-token';
 
+/** A host without the brackets an IPv6 address is written in (`[::1]` → `::1`), as listen() and isIP() want it. */
+export function bareHost(host: string): string {
+  return host.replace(/^\[|\]$/g, '');
+}
+
 /** Loopback names and addresses: binding these needs no --host. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const bare = bareHost(host).toLowerCase();
   if (bare === 'localhost') return true;
   if (isIP(bare) === 4) return bare.startsWith('127.');
   if (isIP(bare) === 6) return bare === '::1' || /^::ffff:127\./.test(bare);
@@ -48,7 +53,7 @@ export function checkBindHost(host: string, explicit: boolean): { ok: true; warn
 
 /** How a host is written in a Host header / URL: IPv6 in brackets. */
 export function hostForUrl(host: string): string {
-  const bare = host.replace(/^\[|\]$/g, '');
+  const bare = bareHost(host);
   return isIP(bare) === 6 ? `[${bare}]` : bare;
 }
 

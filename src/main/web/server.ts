@@ -28,6 +28,7 @@ import {
   TOKEN_HEADER,
   WS_PROTOCOL,
   allowedHosts,
+  bareHost,
   createToken,
   hostAllowed,
   hostForUrl,
@@ -193,7 +194,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
       const why = error.code === 'EADDRINUSE' ? `port ${port} is in use: pick another --port or 0 for any free port` : error.message;
       resolve(err(error.code === 'EADDRINUSE' ? 'REFUSED' : 'FAILED', `cannot listen on ${host}:${port}: ${why}`));
     });
-    server.listen(port, host.replace(/^\[(.*)\]$/, '$1'), () => { // [::1] as the user may type it; listen wants ::1
+    server.listen(port, bareHost(host), () => {
       const address = server.address();
       resolve(ok(typeof address === 'object' && address ? address.port : port));
     });

@@ -51,7 +51,7 @@ export function DetailsPane(p: DetailsPaneProps): ReactNode {
   return (
     <aside className="details" data-testid="details-pane">
       <header className="details-head">
-        <h2 data-testid="details-process">{row.processName !== null ? printable(row.processName) : row.ownerHidden ? 'Owner hidden' : 'Unknown owner'}</h2>
+        <h2 data-testid="details-process">{printable(row.processName ?? (row.ownerHidden ? 'Owner hidden' : 'Unknown owner'))}</h2>
         <span className="muted">PID {row.pid ?? '—'}</span>
         {p.status === 'removed' && <span className="badge closed">closed</span>}
       </header>

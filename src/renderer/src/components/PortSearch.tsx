@@ -74,7 +74,7 @@ export function PortSearch(p: PortSearchProps): ReactNode {
                 return (
                   <li key={row.id} data-testid="port-owner" className={row.ownerVerdict?.verdict === 'unexpected' ? 'unexpected' : undefined}>
                     <button type="button" className="link owner-name" onClick={() => p.onSelect(row)} title="Show in the table">
-                      {row.processName !== null ? printable(row.processName) : row.ownerHidden ? 'owner hidden' : 'unknown'}
+                      {printable(row.processName ?? (row.ownerHidden ? 'owner hidden' : 'unknown'))}
                     </button>
                     <span className="muted">PID</span> <span className="mono">{row.pid ?? '—'}</span>
                     <span className="badge">{protocolLabel(row)}</span>

@@ -19,7 +19,7 @@ export function ServiceOffer({ processName, services, onStop }: ServiceOfferProp
   if (services.length === 0) return null;
   return (
     <div className="callout info small" data-testid="service-offer">
-      <b>{processName !== null ? printable(processName) : 'This process'}</b> hosts the Windows {services.length === 1 ? 'service' : 'services'} {services.join(', ')}. Stopping the service is
+      <b>{printable(processName ?? 'This process')}</b> hosts the Windows {services.length === 1 ? 'service' : 'services'} {services.join(', ')}. Stopping the service is
       safer than ending the process: Windows would restart it, and a shared host (svchost) runs other services too.
       <div className="modal-buttons">
         {services.map((name) => (

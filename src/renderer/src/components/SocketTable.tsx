@@ -45,7 +45,7 @@ function Cell({ id, live, ctx }: { id: ColumnId; live: LiveRow; ctx: CellContext
             </span>
           )}
           <span className={row.processName ? 'proc-name' : 'muted'} title={printable(row.ownerHidden ?? row.processPath ?? '') || undefined}>
-            {row.processName !== null ? printable(row.processName) : row.ownerHidden ? 'hidden' : NO_VALUE}
+            {printable(row.processName ?? (row.ownerHidden ? 'hidden' : NO_VALUE))}
           </span>
         </>
       );

@@ -143,13 +143,10 @@ function isDue(live: LiveRow, now: number): boolean {
   return live.status === 'removed' ? age >= REMOVED_MS : live.status !== 'steady' && age >= HIGHLIGHT_MS;
 }
 
-/*
- * The walk of all 41k rows per refresh uses forEach: `for (const [id, live] of map)` allocates an entry
- * array per row (with `new Map(map)`, the copy each refresh made before, 47 of 119 MB the page allocated
- * in 15 s of diffs, sampled).
+/**
+ * Ages the rows in place. forEach allows deleting and replacing as it goes and, unlike
+ * `for (const [id, live] of rows)`, allocates no entry array per row (at 41k rows, every refresh).
  */
-
-/** Ages the rows of a Map the caller has just copied (forEach allows deleting and replacing as it goes). */
 function ageInPlace(rows: Map<string, LiveRow>, now: number): void {
   rows.forEach((live, id) => {
     if (!isDue(live, now)) return;
