@@ -95,6 +95,79 @@ export interface BuiltRows {
   build: number;
 }
 
+/** One build's row making, shared by the rows: `#n` ids for repeated tuples, owner lists named once per list. */
+class RowMaker {
+  private readonly seen = new Map<string, number>();
+  // Collectors may share one owner list between rows (Linux does per process): so do the rows, and the
+  // named list and facts are looked up once per list, not once per row.
+  private readonly perOwnerList = new Map<readonly SocketOwner[], OwnerListFacts>();
+
+  constructor(private readonly join: RowFacts) {}
+
+  /** What a row of `raw` reads besides the raw socket and the facts of its owners. */
+  inputs(raw: RawSocket): { pid: number | null; hint: Partial<ProcessFacts> | undefined; uidUser: string | null } {
+    const pid = raw.owners[0]?.pid ?? null;
+    return {
+      pid,
+      hint: pid === null ? undefined : this.join.hints?.get(pid),
+      uidUser: raw.uid === null ? null : (this.join.userNames?.get(raw.uid) ?? null),
+    };
+  }
+
+  /** `baseId`, or `baseId#n` for its n-th row in this build. */
+  uniqueId(baseId: string): string {
+    const count = this.seen.get(baseId) ?? 0;
+    this.seen.set(baseId, count + 1);
+    return count > 0 ? `${baseId}#${count + 1}` : baseId;
+  }
+
+  ownerList(owners: readonly SocketOwner[]): OwnerListFacts {
+    let list = this.perOwnerList.get(owners);
+    if (!list) {
+      const { facts, hints } = this.join;
+      const name = (o: SocketOwner): string | null => facts.get(o.pid)?.name ?? o.processName ?? hints?.get(o.pid)?.name ?? null;
+      list = { named: owners.map((o) => ({ pid: o.pid, processName: name(o) })), facts: owners.map((o) => facts.get(o.pid)) };
+      this.perOwnerList.set(owners, list);
+    }
+    return list;
+  }
+
+  row(raw: RawSocket, id: string, pid: number | null, hint: Partial<ProcessFacts> | undefined, uidUser: string | null, list: OwnerListFacts): SocketRow {
+    const owners = list.named;
+    const facts = list.facts[0];
+    // One object shape for every row (no spread, no property added later but by annotate's two):
+    // V8 then serialises, annotates and diffs them on its fast paths.
+    const row: SocketRow = {
+      id,
+      protocol: raw.protocol,
+      family: raw.family,
+      localAddress: raw.localAddress,
+      localPort: raw.localPort,
+      localScope: raw.localScope,
+      remoteAddress: raw.remoteAddress,
+      remotePort: raw.remotePort,
+      remoteScope: raw.remoteScope,
+      state: raw.state,
+      pid,
+      processName: owners[0]?.processName ?? null,
+      owners,
+      services: mergeServices(raw.services, facts?.services, hint?.services),
+      uid: raw.uid,
+      user: facts?.user ?? hint?.user ?? uidUser,
+      processPath: facts?.path ?? raw.processPath ?? hint?.path ?? null,
+      processCommand: facts?.command ?? hint?.command ?? null,
+      processStarted: facts?.started ?? hint?.started ?? null,
+      processStartKey: facts?.startKey ?? null,
+      ownerHidden: raw.ownerHidden,
+      dualStack: raw.dualStack,
+      meaning: null,
+      ownerVerdict: null,
+    };
+    if (raw.socketCreated !== undefined) row.socketCreated = raw.socketCreated;
+    return row;
+  }
+}
+
 export class RowBuilder {
   /** Raw socket -> what its row was built from, updated in place: a poll touches only what changed. */
   private previous = new Map<RawSocket, BuiltFrom>();
@@ -117,62 +190,19 @@ export class RowBuilder {
     const build = ++this.builds;
     const fresh: SocketRow[] = [];
     const freshFrom: BuiltFrom[] = [];
-    const seen = new Map<string, number>();
-    // Collectors may share one owner list between rows (Linux does per process): so do the rows, and
-    // the named list and facts are looked up once per list, not once per row.
-    const perOwnerList = new Map<readonly SocketOwner[], OwnerListFacts>();
-    const ownerName = (o: SocketOwner): string | null => join.facts.get(o.pid)?.name ?? o.processName ?? join.hints?.get(o.pid)?.name ?? null;
+    const maker = new RowMaker(join);
     for (const raw of raws) {
-      const pid = raw.owners[0]?.pid ?? null;
-      const hint = pid === null ? undefined : join.hints?.get(pid);
-      const uidUser = raw.uid === null ? null : (join.userNames?.get(raw.uid) ?? null);
+      const { pid, hint, uidUser } = maker.inputs(raw);
       const before = this.previous.get(raw);
       const baseId = before && before.row.pid === pid ? before.baseId : rowId(raw, pid); // the same socket may change owner
-      const count = seen.get(baseId) ?? 0;
-      seen.set(baseId, count + 1);
-      const id = count > 0 ? `${baseId}#${count + 1}` : baseId;
+      const id = maker.uniqueId(baseId);
       if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser) && !join.rebuild?.(raw)) {
         before.build = build;
         continue;
       }
-      let list = perOwnerList.get(raw.owners);
-      if (!list) {
-        list = { named: raw.owners.map((o) => ({ pid: o.pid, processName: ownerName(o) })), facts: raw.owners.map((o) => join.facts.get(o.pid)) };
-        perOwnerList.set(raw.owners, list);
-      }
-      const owners = list.named;
-      const ownerFacts = list.facts;
-      const facts = ownerFacts[0];
-      // One object shape for every row (no spread, no property added later but by annotate's two):
-      // V8 then serialises, annotates and diffs them on its fast paths.
-      const row: SocketRow = {
-        id,
-        protocol: raw.protocol,
-        family: raw.family,
-        localAddress: raw.localAddress,
-        localPort: raw.localPort,
-        localScope: raw.localScope,
-        remoteAddress: raw.remoteAddress,
-        remotePort: raw.remotePort,
-        remoteScope: raw.remoteScope,
-        state: raw.state,
-        pid,
-        processName: owners[0]?.processName ?? null,
-        owners,
-        services: mergeServices(raw.services, facts?.services, hint?.services),
-        uid: raw.uid,
-        user: facts?.user ?? hint?.user ?? uidUser,
-        processPath: facts?.path ?? raw.processPath ?? hint?.path ?? null,
-        processCommand: facts?.command ?? hint?.command ?? null,
-        processStarted: facts?.started ?? hint?.started ?? null,
-        processStartKey: facts?.startKey ?? null,
-        ownerHidden: raw.ownerHidden,
-        dualStack: raw.dualStack,
-        meaning: null,
-        ownerVerdict: null,
-      };
-      if (raw.socketCreated !== undefined) row.socketCreated = raw.socketCreated;
-      const from: BuiltFrom = { raw, row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts, hint, user: uidUser, build };
+      const list = maker.ownerList(raw.owners);
+      const row = maker.row(raw, id, pid, hint, uidUser, list);
+      const from: BuiltFrom = { raw, row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts: list.facts, hint, user: uidUser, build };
       this.previous.set(raw, from);
       fresh.push(row);
       freshFrom.push(from);
@@ -205,7 +235,17 @@ function sameInputs(
   return true;
 }
 
-/** One-off rows (imports, tests): nothing to reuse. */
+/**
+ * Rows built once, sorted, with none of the bookkeeping a next build would reuse (imports, a one-shot
+ * engine such as the CLI's: at 40k rows that bookkeeping is ~40% of a cold build).
+ */
 export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow[] {
-  return new RowBuilder().build(raws, join).rows;
+  const maker = new RowMaker(join);
+  const rows = new Array<SocketRow>(raws.length);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
+    const { pid, hint, uidUser } = maker.inputs(raw);
+    rows[i] = maker.row(raw, maker.uniqueId(rowId(raw, pid)), pid, hint, uidUser, maker.ownerList(raw.owners));
+  }
+  return rows.sort(compareRows);
 }

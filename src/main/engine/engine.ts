@@ -12,7 +12,7 @@ import { collectorChain } from '../collectors/platform-table';
 import { processProviderFor } from '../process/provider-table';
 import { ProcessFactsCache } from '../process/process-facts-cache';
 import { CollectorChain, type ChainResult } from './collector-chain';
-import { RowBuilder, type BuiltRows } from './build-rows';
+import { buildRows, RowBuilder, type BuiltRows } from './build-rows';
 import { diffBuiltRows, diffRows, indexRows, type RowsDiff } from './diff-rows';
 
 export interface EngineOptions {
@@ -24,6 +24,11 @@ export interface EngineOptions {
   processProvider?: ProcessFactsProvider;
   /** Adds catalog meanings and owner verdicts to rows (the catalog's). */
   annotate?: RowAnnotator;
+  /**
+   * Keep each build's rows for the next collection to reuse (default). A one-shot engine (the CLI's, which
+   * collects once or twice) says false and builds every table once, without that bookkeeping.
+   */
+  reuseRows?: boolean;
 }
 
 /**
@@ -116,7 +121,8 @@ export function createEngine(options: EngineOptions): Engine {
   interface Collected {
     snap: Snapshot;
     built: BuiltRows;
-    builder: RowBuilder;
+    /** The builder that remembers `built` (null: built once, nothing remembered). */
+    builder: RowBuilder | null;
   }
 
   async function collectSnapshot(seqOfSnapshot: number): Promise<Collected> {
@@ -137,8 +143,14 @@ export function createEngine(options: EngineOptions): Engine {
       tableKeysBefore = tableKeys;
       if (cameOrWent.size > 0) rebuild = (raw) => annotator.reads(raw, cameOrWent);
     }
-    const builder = rowBuilder;
-    const built = builder.build(collection.rows, { facts, hints: collection.processHints, userNames, rebuild });
+    const join = { facts, hints: collection.processHints, userNames, rebuild };
+    const builder = options.reuseRows === false ? null : rowBuilder;
+    let built: BuiltRows;
+    if (builder) built = builder.build(collection.rows, join);
+    else {
+      const rows = buildRows(collection.rows, join);
+      built = { rows, fresh: rows, dropped: [], build: 0 };
+    }
     annotator?.annotate(built.fresh, built.rows, tableKeys);
     const snap: Snapshot = {
       seq: seqOfSnapshot,
@@ -154,11 +166,11 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** The latest poll's build: the next poll diffs from the builder's report when it is that builder's next build. */
-  let latestBuild: { builder: RowBuilder; build: number } | null = null;
+  let latestBuild: { builder: RowBuilder | null; build: number } | null = null;
 
   /** Added, changed, removed since `latest`: from the builder's fresh and dropped rows when its last build was `latest`'s, else by id. */
   function diffSinceLatest(previous: Snapshot, { built, builder }: Collected): RowsDiff {
-    const follows = latestBuild?.builder === builder && latestBuild.build === built.build - 1;
+    const follows = builder !== null && latestBuild?.builder === builder && latestBuild.build === built.build - 1;
     if (follows && latestById) return diffBuiltRows(latestById, built.fresh, built.dropped); // updates latestById
     const before = latestById ?? indexRows(previous.rows); // latestById, when kept, indexes `previous`
     latestById = indexRows(built.rows);

@@ -35,6 +35,24 @@ describe('buildRows', () => {
   });
 });
 
+describe('buildRows (once, nothing kept for a next build)', () => {
+  it('makes the same rows, ids and order as a remembering builder\'s first build', () => {
+    const shared = [{ pid: 10, processName: null }];
+    const raws = [
+      raw({ localPort: 9000, owners: shared }),
+      raw({ protocol: 'udp', localPort: 53, state: null, owners: [] , uid: 0, ownerHidden: 'hidden' }),
+      raw({ localPort: 9000, owners: shared }),
+      raw({ localPort: 443, remoteAddress: '10.0.0.2', remotePort: 5000, owners: [{ pid: 11, processName: 'curl' }], services: ['Svc'] }),
+      raw({ localPort: 9000, owners: [{ pid: 10, processName: null }, { pid: 12, processName: 'child' }] }),
+      raw({ localAddress: 'fe80::1', localScope: 'eth0', family: 6, localPort: 22 }),
+    ];
+    const join = { facts, hints: new Map([[11, { name: 'curl.exe', services: ['Other'] }]]), userNames: new Map([[0, 'root']]) };
+    const once = buildRows(raws, join);
+    expect(once).toEqual(new RowBuilder().build(raws, join).rows);
+    expect(once.map((r) => r.id)).toContain('tcp|127.0.0.1|9000|*|*|10#3');
+  });
+});
+
 describe('RowBuilder across polls', () => {
   it('reuses the row of an unchanged raw socket object and builds only what changed', () => {
     const builder = new RowBuilder();

@@ -40,6 +40,24 @@ describe('engine', () => {
     engine.stop();
   });
 
+  it('one-shot (reuseRows false): each collection builds every row anew, and the diff is still right', async () => {
+    const source = fakeCollector();
+    const kept = raw({ localPort: 2 });
+    source.rows = [raw({ localPort: 1 }), kept];
+    const events: PushEvent[] = [];
+    const engine = createEngine({ intervalMs: 0, emit: (e) => events.push(e), collectors: [source], processProvider: fakeProvider, reuseRows: false });
+    const first = await engine.current();
+    source.rows = [kept, raw({ localPort: 3 })];
+    const second = await engine.current();
+    expect(second.rows[0]).toEqual(first.rows[1]);
+    expect(second.rows[0]).not.toBe(first.rows[1]); // a remembering engine hands out the same object
+    const diff = events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []))[0]!;
+    expect(diff.removed).toEqual(['tcp|127.0.0.1|1|*|*|10']);
+    expect(diff.added.map((r) => r.localPort)).toEqual([3]);
+    expect(diff.changed).toEqual([]);
+    engine.stop();
+  });
+
   it('never overlaps: callers during a collection share it', async () => {
     const source = fakeCollector();
     let release!: () => void;

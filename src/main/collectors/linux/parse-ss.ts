@@ -38,7 +38,46 @@ export interface SsEndpoint {
   starWildcard: boolean;
 }
 
-export function parseSsEndpoint(text: string): SsEndpoint | null {
+/** What a host text (the endpoint without its zone and port) says. */
+interface HostParse {
+  text: string;
+  address: string;
+  family: 4 | 6;
+  starWildcard: boolean;
+}
+
+function parseHost(host: string): HostParse | null {
+  if (host === '*') return { text: host, address: '::', family: 6, starWildcard: true };
+  if (host.includes(':')) {
+    if (!/^[0-9a-fA-F:.]+$/.test(host)) return null;
+    return { text: host, address: host.toLowerCase(), family: 6, starWildcard: false };
+  }
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return null;
+  return { text: host, address: host, family: 4, starWildcard: false };
+}
+
+/**
+ * The hosts one parse has met, by their text. A repeated host (127.0.0.1 at both ends of 40k loopback
+ * sockets) is checked once, and its rows share one address string: less to allocate and keep, and the
+ * table's sort compares such addresses by identity.
+ */
+export class HostMemo {
+  private last: HostParse | null = null;
+  private readonly byText = new Map<string, HostParse | null>();
+
+  get(host: string): HostParse | null {
+    if (this.last !== null && this.last.text === host) return this.last; // most lines repeat the last host
+    let parsed = this.byText.get(host);
+    if (parsed === undefined) {
+      parsed = parseHost(host);
+      this.byText.set(host, parsed);
+    }
+    if (parsed) this.last = parsed;
+    return parsed;
+  }
+}
+
+export function parseSsEndpoint(text: string, hosts?: HostMemo): SsEndpoint | null {
   let host: string;
   let rest: number; // index of the `:port` or `%zone:port` after the host
   if (text.charCodeAt(0) === 91 /* [ */) {
@@ -64,13 +103,9 @@ export function parseSsEndpoint(text: string): SsEndpoint | null {
   }
   const port = portAt(text, portColon + 1);
   if (port < 0) return null;
-  if (host === '*') return { address: '::', port, scope: scope || null, family: 6, starWildcard: true };
-  if (host.includes(':')) {
-    if (!/^[0-9a-fA-F:.]+$/.test(host)) return null;
-    return { address: host.toLowerCase(), port, scope: scope || null, family: 6, starWildcard: false };
-  }
-  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return null;
-  return { address: host, port, scope: scope || null, family: 4, starWildcard: false };
+  const parsed = hosts ? hosts.get(host) : parseHost(host);
+  if (!parsed) return null;
+  return { address: parsed.address, port, scope: scope || null, family: parsed.family, starWildcard: parsed.starWildcard };
 }
 
 /** The port from `start` to the end of `text`: 0 for `*`, -1 unless 1–5 digits up to 65535. */
@@ -159,8 +194,11 @@ function extraNumber(line: string, from: number, key: string): number | null {
   return null;
 }
 
-/** Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds. */
-export function parseSsLine(line: string): RawSocket | null | 'skip' {
+/**
+ * Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds.
+ * `hosts` lets the lines of one table share their hosts' parses.
+ */
+export function parseSsLine(line: string, hosts?: HostMemo): RawSocket | null | 'skip' {
   // Columns: [Netid] State Recv-Q Send-Q Local Peer [extras…]: each token's bounds found by one forward
   // scan, and sliced only when a string is needed.
   let start = skipBlanks(line, 0);
@@ -187,11 +225,11 @@ export function parseSsLine(line: string): RawSocket | null | 'skip' {
   start = skipBlanks(line, end);
   end = tokenEnd(line, start);
   if (start === end) return null;
-  const local = parseSsEndpoint(line.slice(start, end));
+  const local = parseSsEndpoint(line.slice(start, end), hosts);
   start = skipBlanks(line, end);
   end = tokenEnd(line, start);
   if (start === end) return null;
-  const peer = parseSsEndpoint(line.slice(start, end));
+  const peer = parseSsEndpoint(line.slice(start, end), hosts);
   if (!local || !peer) return null;
 
   // After the peer (`end`): `-p` users, then the `-e` extras — searched for after the users, since a
@@ -249,10 +287,11 @@ export function parseSsReusing(text: string, previous?: SsParse): SsParse {
   const lines: string[] = [];
   if (typeof text !== 'string') return { parsed, lines };
   const reusable = previous ? new PreviousLines(previous) : null;
+  const hosts = new HostMemo();
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || isHeader(line)) continue;
-    const row = reusable?.take(line) ?? parseSsLine(line);
+    const row = reusable?.take(line) ?? parseSsLine(line, hosts);
     if (row === 'skip') continue;
     if (row) {
       parsed.rows.push(row);

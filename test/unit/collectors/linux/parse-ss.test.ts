@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers } from '../../../../src/main/collectors/linux/parse-ss';
+import { HostMemo, parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers } from '../../../../src/main/collectors/linux/parse-ss';
 import { randomText } from './random-text';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/linux/${name}`, import.meta.url), 'utf8');
@@ -186,6 +186,12 @@ describe('parseSs helpers and bad input', () => {
     expect(parseSsEndpoint('1.2.3.4:123456')).toBeNull();
     expect(parseSsEndpoint('[::1]:**')).toBeNull();
     expect(parseSsEndpoint('127.0.0.53%lo:53')).toMatchObject({ address: '127.0.0.53', scope: 'lo', port: 53, family: 4 });
+  });
+
+  it('gives an endpoint the same parse with a host memo as without, also for a host seen before and for junk', () => {
+    const hosts = new HostMemo();
+    const texts = ['127.0.0.1:80', '127.0.0.1:*', '[FE80::1]%eth0:22', '[fe80::1]:23', '*:*', 'host:80', 'host:81', '[FE80::1]:24', '127.0.0.1:65536', '10.0.0.1:1'];
+    for (const text of [...texts, ...texts]) expect(parseSsEndpoint(text, hosts)).toEqual(parseSsEndpoint(text));
   });
 
   it('parses a users section with duplicate fds of one process once', () => {
