@@ -104,14 +104,14 @@ class RowMaker {
 
   constructor(private readonly join: RowFacts) {}
 
-  /** What a row of `raw` reads besides the raw socket and the facts of its owners. */
-  inputs(raw: RawSocket): { pid: number | null; hint: Partial<ProcessFacts> | undefined; uidUser: string | null } {
-    const pid = raw.owners[0]?.pid ?? null;
-    return {
-      pid,
-      hint: pid === null ? undefined : this.join.hints?.get(pid),
-      uidUser: raw.uid === null ? null : (this.join.userNames?.get(raw.uid) ?? null),
-    };
+  /** Partial facts the socket source gave for a row's first owner (tasklist names and services). */
+  hint(pid: number | null): Partial<ProcessFacts> | undefined {
+    return pid === null ? undefined : this.join.hints?.get(pid);
+  }
+
+  /** The socket's user by its uid, for rows whose process is hidden or gone. */
+  uidUser(raw: RawSocket): string | null {
+    return raw.uid === null ? null : (this.join.userNames?.get(raw.uid) ?? null);
   }
 
   /** `baseId`, or `baseId#n` for its n-th row in this build. */
@@ -192,7 +192,9 @@ export class RowBuilder {
     const freshFrom: BuiltFrom[] = [];
     const maker = new RowMaker(join);
     for (const raw of raws) {
-      const { pid, hint, uidUser } = maker.inputs(raw);
+      const pid = raw.owners[0]?.pid ?? null;
+      const hint = maker.hint(pid);
+      const uidUser = maker.uidUser(raw);
       const before = this.previous.get(raw);
       const baseId = before && before.row.pid === pid ? before.baseId : rowId(raw, pid); // the same socket may change owner
       const id = maker.uniqueId(baseId);
@@ -244,8 +246,8 @@ export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow
   const rows = new Array<SocketRow>(raws.length);
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
-    const { pid, hint, uidUser } = maker.inputs(raw);
-    rows[i] = maker.row(raw, maker.uniqueId(rowId(raw, pid)), pid, hint, uidUser, maker.ownerList(raw.owners));
+    const pid = raw.owners[0]?.pid ?? null;
+    rows[i] = maker.row(raw, maker.uniqueId(rowId(raw, pid)), pid, maker.hint(pid), maker.uidUser(raw), maker.ownerList(raw.owners));
   }
   return rows.sort(compareRows);
 }
