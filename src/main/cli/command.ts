@@ -45,8 +45,6 @@ export interface CliCommand {
   /** Full `--help` text. */
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  /** The command keeps the engine polling (web): its service keeps each table's rows for the next poll. */
-  polls?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       values,
       positionals,
       io,
-      service: () => (service ??= createService({ pollIntervalMs: 0, reuseRows: command.polls === true })),
+      service: () => (service ??= createService({ pollIntervalMs: 0 })),
     });
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

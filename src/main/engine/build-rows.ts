@@ -95,7 +95,10 @@ export interface BuiltRows {
   build: number;
 }
 
-/** One build's row making, shared by the rows: `#n` ids for repeated tuples, owner lists named once per list. */
+/**
+ * One build's state for making rows (`#n` numbering of repeated tuples, owner lists named once per list),
+ * used by RowBuilder and buildRows alike. A new one for every build: its caches hold that build's facts.
+ */
 class RowMaker {
   private readonly seen = new Map<string, number>();
   // Collectors may share one owner list between rows (Linux does per process): so do the rows, and the
@@ -238,8 +241,9 @@ function sameInputs(
 }
 
 /**
- * Rows built once, sorted, with none of the bookkeeping a next build would reuse (imports, a one-shot
- * engine such as the CLI's: at 40k rows that bookkeeping is ~40% of a cold build).
+ * Rows built once, sorted, with none of the bookkeeping a next build would reuse: imports, and an engine's
+ * first collection (often its only one: a CLI command). At 40k rows a cold build took 92–139 ms this way
+ * against 110–206 ms through a RowBuilder (docs/performance.md, eighth pass).
  */
 export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow[] {
   const maker = new RowMaker(join);

@@ -24,11 +24,6 @@ export interface EngineOptions {
   processProvider?: ProcessFactsProvider;
   /** Adds catalog meanings and owner verdicts to rows (the catalog's). */
   annotate?: RowAnnotator;
-  /**
-   * Keep each build's rows for the next collection to reuse (default). A one-shot engine (the CLI's, which
-   * collects once or twice) says false and builds every table once, without that bookkeeping.
-   */
-  reuseRows?: boolean;
 }
 
 /**
@@ -120,10 +115,12 @@ export function createEngine(options: EngineOptions): Engine {
 
   interface Collected {
     snap: Snapshot;
-    built: BuiltRows;
-    /** The builder that remembers `built` (null: built once, nothing remembered). */
-    builder: RowBuilder | null;
+    /** What the remembering builder reported, for the next diff; null for the first collection (built once). */
+    report: { builder: RowBuilder; built: BuiltRows } | null;
   }
+
+  /** Whether a collection was built before: the first is built once (see collectSnapshot). */
+  let builtBefore = false;
 
   async function collectSnapshot(seqOfSnapshot: number): Promise<Collected> {
     const started = performance.now();
@@ -144,36 +141,35 @@ export function createEngine(options: EngineOptions): Engine {
       if (cameOrWent.size > 0) rebuild = (raw) => annotator.reads(raw, cameOrWent);
     }
     const join = { facts, hints: collection.processHints, userNames, rebuild };
-    const builder = options.reuseRows === false ? null : rowBuilder;
-    let built: BuiltRows;
-    if (builder) built = builder.build(collection.rows, join);
-    else {
-      const rows = buildRows(collection.rows, join);
-      built = { rows, fresh: rows, dropped: [], build: 0 };
-    }
-    annotator?.annotate(built.fresh, built.rows, tableKeys);
+    // The first collection has nothing to reuse and is often the only one (a CLI command): its rows are
+    // built once, without the bookkeeping a next build would reuse. From the second on, the row builder
+    // remembers each build for the next one to reuse.
+    const report = builtBefore ? { builder: rowBuilder, built: rowBuilder.build(collection.rows, join) } : null;
+    const rows = report ? report.built.rows : buildRows(collection.rows, join);
+    builtBefore = true;
+    annotator?.annotate(report ? report.built.fresh : rows, rows, tableKeys);
     const snap: Snapshot = {
       seq: seqOfSnapshot,
       takenAt: new Date().toISOString(),
       costMs: Math.round((performance.now() - started) * 10) / 10,
       source,
-      rows: built.rows,
+      rows,
       unparsedLines: collection.unparsedLines,
       ownersHidden: collection.ownersHidden,
       platform: process.platform,
     };
-    return { snap, built, builder };
+    return { snap, report };
   }
 
   /** The latest poll's build: the next poll diffs from the builder's report when it is that builder's next build. */
-  let latestBuild: { builder: RowBuilder | null; build: number } | null = null;
+  let latestBuild: { builder: RowBuilder; build: number } | null = null;
 
   /** Added, changed, removed since `latest`: from the builder's fresh and dropped rows when its last build was `latest`'s, else by id. */
-  function diffSinceLatest(previous: Snapshot, { built, builder }: Collected): RowsDiff {
-    const follows = builder !== null && latestBuild?.builder === builder && latestBuild.build === built.build - 1;
-    if (follows && latestById) return diffBuiltRows(latestById, built.fresh, built.dropped); // updates latestById
+  function diffSinceLatest(previous: Snapshot, { snap, report }: Collected): RowsDiff {
+    const follows = report !== null && latestBuild?.builder === report.builder && latestBuild.build === report.built.build - 1;
+    if (follows && latestById) return diffBuiltRows(latestById, report.built.fresh, report.built.dropped); // updates latestById
     const before = latestById ?? indexRows(previous.rows); // latestById, when kept, indexes `previous`
-    latestById = indexRows(built.rows);
+    latestById = indexRows(snap.rows);
     return diffRows(before, latestById);
   }
 
@@ -189,7 +185,7 @@ export function createEngine(options: EngineOptions): Engine {
         seq = snap.seq;
         latest = snap;
         latestAt = Date.now();
-        latestBuild = { builder: collected.builder, build: collected.built.build };
+        latestBuild = collected.report && { builder: collected.report.builder, build: collected.report.built.build };
         if (previous && diff) {
           options.emit({
             type: 'diff',

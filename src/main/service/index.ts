@@ -19,8 +19,6 @@ import { disposeWindowsPowerShell } from '../collectors/windows/windows-powershe
 export interface ServiceOptions {
   /** Poll interval in ms; 0 = paused. */
   pollIntervalMs?: number;
-  /** False for a one-shot (a CLI command that collects once or twice): no rows kept for a next poll. */
-  reuseRows?: boolean;
   /** Where the audit log and settings live (Electron userData, or ~/.portscope for CLI/web). */
   dataDir?: string;
   /** Open a folder in the OS file manager (Electron shell); absent in CLI/web. */
@@ -43,7 +41,7 @@ export function createService(options: ServiceOptions = {}): PortScopeService {
   const emit = (event: PushEvent): void => {
     for (const handler of subscribers) handler(event);
   };
-  const engine = createEngine({ intervalMs: options.pollIntervalMs ?? 2000, emit, annotate: localRowAnnotator, reuseRows: options.reuseRows });
+  const engine = createEngine({ intervalMs: options.pollIntervalMs ?? 2000, emit, annotate: localRowAnnotator });
   const listener = createListenerHandlers({ engine, emit });
   const handlers: Handlers = {
     ...createEngineHandlers({ engine, emit }),

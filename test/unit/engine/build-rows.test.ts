@@ -45,10 +45,11 @@ describe('buildRows (once, nothing kept for a next build)', () => {
       raw({ localPort: 443, remoteAddress: '10.0.0.2', remotePort: 5000, owners: [{ pid: 11, processName: 'curl' }], services: ['Svc'] }),
       raw({ localPort: 9000, owners: [{ pid: 10, processName: null }, { pid: 12, processName: 'child' }] }),
       raw({ localAddress: 'fe80::1', localScope: 'eth0', family: 6, localPort: 22 }),
+      raw({ localPort: 3389, socketCreated: '2026-01-01T00:00:00.000Z' }),
     ];
     const join = { facts, hints: new Map([[11, { name: 'curl.exe', services: ['Other'] }]]), userNames: new Map([[0, 'root']]) };
     const once = buildRows(raws, join);
-    expect(once).toEqual(new RowBuilder().build(raws, join).rows);
+    expect(once).toStrictEqual(new RowBuilder().build(raws, join).rows);
     expect(once.map((r) => r.id)).toContain('tcp|127.0.0.1|9000|*|*|10#3');
   });
 });

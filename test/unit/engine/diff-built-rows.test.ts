@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../helpers/seeded-random';
-import { RowBuilder } from '../../../src/main/engine/build-rows';
+import { buildRows, RowBuilder } from '../../../src/main/engine/build-rows';
 import { diffBuiltRows, diffRows, indexRows, type RowsDiff } from '../../../src/main/engine/diff-rows';
 import { createEngine } from '../../../src/main/engine/engine';
 import type { Collector } from '../../../src/main/collectors/types';
@@ -78,6 +78,7 @@ describe('RowBuilder order across builds', () => {
         const built = builder.build(sockets, { facts: f });
         const oneOff = new RowBuilder().build(sockets, { facts: f });
         expect(built.rows.map((r) => r.id)).toEqual(oneOff.rows.map((r) => r.id));
+        expect(buildRows(sockets, { facts: f })).toStrictEqual(oneOff.rows); // the one-shot build makes the same rows
         expect(new Set(built.rows.map((r) => r.id)).size).toBe(built.rows.length); // ids are unique: the order is total
         if (built.fresh.length < built.rows.length) reusedSome = true;
       }

@@ -40,21 +40,31 @@ describe('engine', () => {
     engine.stop();
   });
 
-  it('one-shot (reuseRows false): each collection builds every row anew, and the diff is still right', async () => {
-    const source = fakeCollector();
+  it('builds the first collection once (nothing kept), remembers from the second and reuses from the third, diffs right throughout', async () => {
     const kept = raw({ localPort: 2 });
-    source.rows = [raw({ localPort: 1 }), kept];
+    let sockets = [raw({ localPort: 1 }), kept];
+    // Keeps unchanged sockets' objects from call to call, like the ss collector, so rows can be reused.
+    const keeps: Collector = { name: 'keeps', available: async () => true, collect: async () => ({ rows: sockets, unparsedLines: 0, ownersHidden: null }) };
     const events: PushEvent[] = [];
-    const engine = createEngine({ intervalMs: 0, emit: (e) => events.push(e), collectors: [source], processProvider: fakeProvider, reuseRows: false });
+    const engine = createEngine({
+      intervalMs: 0,
+      emit: (e) => events.push(e),
+      collectors: [keeps],
+      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+    });
+    const diffs = () => events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []));
     const first = await engine.current();
-    source.rows = [kept, raw({ localPort: 3 })];
+    sockets = [kept, raw({ localPort: 3 })];
     const second = await engine.current();
     expect(second.rows[0]).toEqual(first.rows[1]);
-    expect(second.rows[0]).not.toBe(first.rows[1]); // a remembering engine hands out the same object
-    const diff = events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []))[0]!;
-    expect(diff.removed).toEqual(['tcp|127.0.0.1|1|*|*|10']);
-    expect(diff.added.map((r) => r.localPort)).toEqual([3]);
-    expect(diff.changed).toEqual([]);
+    expect(second.rows[0]).not.toBe(first.rows[1]); // the first build kept nothing to reuse
+    expect(diffs()[0]).toMatchObject({ removed: ['tcp|127.0.0.1|1|*|*|10'], changed: [] });
+    expect(diffs()[0]!.added.map((r) => r.localPort)).toEqual([3]);
+    sockets = [kept, raw({ localPort: 4 })];
+    const third = await engine.current();
+    expect(third.rows[0]).toBe(second.rows[0]); // same raw object, same facts: the same row
+    expect(diffs()[1]).toMatchObject({ removed: ['tcp|127.0.0.1|3|*|*|10'], changed: [] });
+    expect(diffs()[1]!.added.map((r) => r.localPort)).toEqual([4]);
     engine.stop();
   });
 
@@ -152,13 +162,14 @@ describe('engine annotation of reused rows', () => {
       processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
       annotate: { contextKey: () => context, tableKeys: () => new Set(), reads: () => false, annotate: (rows, table) => void annotated.push(rows.map((r) => r.localPort), [table.length]) },
     });
+    await engine.current(); // the first collection is built once: nothing kept to reuse
     const first = await engine.current();
     const second = await engine.current();
     expect(second.rows[0]).toBe(first.rows[0]); // same raw objects, same facts: the same rows
     context = 'linux:1024-65535';
     const third = await engine.current();
     expect(third.rows[0]).not.toBe(first.rows[0]);
-    expect(annotated).toEqual([[1, 2], [2], [], [2], [1, 2], [2]]);
+    expect(annotated).toEqual([[1, 2], [2], [1, 2], [2], [], [2], [1, 2], [2]]);
     engine.stop();
   });
 });

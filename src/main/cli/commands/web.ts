@@ -23,7 +23,6 @@ export const webCommand: CliCommand = {
   name: 'web',
   summary: 'serve the desktop UI to a browser on 127.0.0.1 (token-protected)',
   help: HELP,
-  polls: true,
   options: {
     host: { type: 'string' },
     port: { type: 'string' },

@@ -39,7 +39,7 @@ export interface SsEndpoint {
 }
 
 /** What a host text (the endpoint without its zone and port) says. */
-interface HostParse {
+export interface HostParse {
   text: string;
   address: string;
   family: 4 | 6;
