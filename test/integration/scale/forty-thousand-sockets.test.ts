@@ -73,8 +73,9 @@ describe.skipIf(!onLinux)(`${SOCKETS.toLocaleString('en')} loopback sockets`, ()
 
   it('a poll where nothing changed answers every connection again, as the same row objects', async () => {
     const engine = createEngine({ intervalMs: 0, emit: () => undefined });
-    const first = await engine.current();
-    const second = await engine.current(); // interval 0: a second collection, reusing what did not change
+    await engine.current(); // the first collection is built once, with nothing kept for reuse
+    const first = await engine.current(); // interval 0: each current() collects; this one remembers its rows
+    const second = await engine.current(); // reusing what did not change
     engine.stop();
     expectEveryConnection(second.rows);
     const before = new Set(first.rows);
