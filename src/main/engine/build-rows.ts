@@ -75,6 +75,8 @@ interface BuiltFrom {
   row: SocketRow;
   /** The id before any `#n` suffix. */
   baseId: string;
+  /** The counter of rows with `baseId`, shared by them: a reused row numbers itself without a lookup. */
+  idCount: IdCount;
   owners: readonly SocketOwner[];
   ownerHidden: string | null;
   ownerFacts: (ProcessFacts | undefined)[];
@@ -95,17 +97,30 @@ export interface BuiltRows {
   build: number;
 }
 
+/** How many rows of build `build` had one base id so far (a row's `#n`). */
+interface IdCount {
+  build: number;
+  count: number;
+}
+
 /**
  * One build's state for making rows (`#n` numbering of repeated tuples, owner lists named once per list),
  * used by RowBuilder and buildRows alike. A new one for every build: its caches hold that build's facts.
  */
 class RowMaker {
-  private readonly seen = new Map<string, number>();
   // Collectors may share one owner list between rows (Linux does per process): so do the rows, and the
   // named list and facts are looked up once per list, not once per row.
   private readonly perOwnerList = new Map<readonly SocketOwner[], OwnerListFacts>();
 
-  constructor(private readonly join: RowFacts) {}
+  /**
+   * `build` numbers this build; `idCounts` holds the counters by base id, kept across a RowBuilder's builds
+   * (a counter from an older build starts again at 0).
+   */
+  constructor(
+    private readonly join: RowFacts,
+    private readonly build = 0,
+    private readonly idCounts = new Map<string, IdCount>(),
+  ) {}
 
   /** Partial facts the socket source gave for a row's first owner (tasklist names and services). */
   hint(pid: number | null): Partial<ProcessFacts> | undefined {
@@ -117,11 +132,24 @@ class RowMaker {
     return raw.uid === null ? null : (this.join.userNames?.get(raw.uid) ?? null);
   }
 
-  /** `baseId`, or `baseId#n` for its n-th row in this build. */
-  uniqueId(baseId: string): string {
-    const count = this.seen.get(baseId) ?? 0;
-    this.seen.set(baseId, count + 1);
-    return count > 0 ? `${baseId}#${count + 1}` : baseId;
+  /** The counter of `baseId`'s rows. */
+  idCount(baseId: string): IdCount {
+    let counter = this.idCounts.get(baseId);
+    if (!counter) {
+      counter = { build: -1, count: 0 };
+      this.idCounts.set(baseId, counter);
+    }
+    return counter;
+  }
+
+  /** `baseId`, or `baseId#n` for its n-th row in this build (`counter`: its counter, when the caller has it). */
+  uniqueId(baseId: string, counter = this.idCount(baseId)): string {
+    if (counter.build !== this.build) {
+      counter.build = this.build;
+      counter.count = 0;
+    }
+    const n = ++counter.count;
+    return n > 1 ? `${baseId}#${n}` : baseId;
   }
 
   ownerList(owners: readonly SocketOwner[]): OwnerListFacts {
@@ -176,6 +204,8 @@ export class RowBuilder {
   private previous = new Map<RawSocket, BuiltFrom>();
   /** The last build's rows in table order: kept rows keep it, so a poll sorts only its fresh rows. */
   private previousInOrder: BuiltFrom[] = [];
+  /** Base id -> its rows' counter, for the base ids of the last build (no 40k-entry map made per build). */
+  private idCounts = new Map<string, IdCount>();
   private builds = 0;
 
   build(raws: readonly RawSocket[], join: RowFacts): BuiltRows {
@@ -185,6 +215,7 @@ export class RowBuilder {
       // The bookkeeping is updated in place: half of it would hide rows from later builds. Start over.
       this.previous = new Map();
       this.previousInOrder = [];
+      this.idCounts = new Map();
       throw error;
     }
   }
@@ -193,21 +224,23 @@ export class RowBuilder {
     const build = ++this.builds;
     const fresh: SocketRow[] = [];
     const freshFrom: BuiltFrom[] = [];
-    const maker = new RowMaker(join);
+    const maker = new RowMaker(join, build, this.idCounts);
     for (const raw of raws) {
       const pid = raw.owners[0]?.pid ?? null;
       const hint = maker.hint(pid);
       const uidUser = maker.uidUser(raw);
       const before = this.previous.get(raw);
-      const baseId = before && before.row.pid === pid ? before.baseId : rowId(raw, pid); // the same socket may change owner
-      const id = maker.uniqueId(baseId);
+      const sameBase = before !== undefined && before.row.pid === pid; // the same socket may change owner
+      const baseId = sameBase ? before.baseId : rowId(raw, pid);
+      const idCount = sameBase ? before.idCount : maker.idCount(baseId);
+      const id = maker.uniqueId(baseId, idCount);
       if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser) && !join.rebuild?.(raw)) {
         before.build = build;
         continue;
       }
       const list = maker.ownerList(raw.owners);
       const row = maker.row(raw, id, pid, hint, uidUser, list);
-      const from: BuiltFrom = { raw, row, baseId, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts: list.facts, hint, user: uidUser, build };
+      const from: BuiltFrom = { raw, row, baseId, idCount, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts: list.facts, hint, user: uidUser, build };
       this.previous.set(raw, from);
       fresh.push(row);
       freshFrom.push(from);
@@ -220,6 +253,8 @@ export class RowBuilder {
       else {
         dropped.push(from.row);
         if (this.previous.get(from.raw) === from) this.previous.delete(from.raw);
+        // No row of this build has its base id: forget the counter (a row that has it was counted this build).
+        if (from.idCount.build !== build && this.idCounts.get(from.baseId) === from.idCount) this.idCounts.delete(from.baseId);
       }
     }
     freshFrom.sort((a, b) => compareRows(a.row, b.row));

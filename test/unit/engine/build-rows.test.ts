@@ -95,6 +95,17 @@ describe('RowBuilder across polls', () => {
     expect(builder.build([a], { facts }).rows[0]!.id).toBe('tcp|127.0.0.1|1|*|*|11');
   });
 
+  it('numbers identical tuples per build: when the first of two leaves, the second becomes the plain id', () => {
+    const builder = new RowBuilder();
+    const first = raw({ localPort: 9 });
+    const second = raw({ localPort: 9 });
+    expect(builder.build([first, second], { facts }).rows.map((r) => r.id)).toEqual(['tcp|127.0.0.1|9|*|*|10', 'tcp|127.0.0.1|9|*|*|10#2']);
+    expect(builder.build([second], { facts }).rows.map((r) => r.id)).toEqual(['tcp|127.0.0.1|9|*|*|10']);
+    const third = raw({ localPort: 9 });
+    expect(builder.build([third, second], { facts }).rows.map((r) => r.id)).toEqual(['tcp|127.0.0.1|9|*|*|10', 'tcp|127.0.0.1|9|*|*|10#2']);
+    expect(builder.build([third, second], { facts }).fresh).toEqual([]); // numbered alike again: both reused
+  });
+
   it('keeps ids of identical tuples apart when one object is reused', () => {
     const builder = new RowBuilder();
     const a = raw({ localPort: 9 });
