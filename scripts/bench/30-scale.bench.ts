@@ -16,7 +16,7 @@ import { runFile } from '../../src/main/lib/exec';
 import { createEngine } from '../../src/main/engine/engine';
 import { createService } from '../../src/main/service/index';
 import { leaveTimeWait, startLoad, TIME_WAIT_MS, type Load } from './load/load-generator';
-import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeCommands, timeRuns } from './load/measure';
+import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeCommands, timeRuns, type CommandTimes } from './load/measure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
 const CLI = `${root}bin/portscope.mjs`;
@@ -32,6 +32,13 @@ async function listJson(): Promise<Buffer> {
 const countRows = (json: Buffer): number => (JSON.parse(json.toString('utf8')) as unknown[]).length;
 
 const TIME_WAIT_MARGIN_MS = 10_000;
+
+/**
+ * A command's CPU (medians, its children included). ss's user time is its -p lookup, which swings with the
+ * host's memory latency from day to day; its system time is the fd walk, which ours repeats.
+ */
+const cpuText = (times: CommandTimes | undefined): string =>
+  times && Number.isFinite(times.user) ? `CPU: user ${times.user.toFixed(0)} ms, system ${times.system.toFixed(0)} ms` : '';
 
 /** Every figure at one size; `timeWait` sockets are left in TIME_WAIT beside the load first (then waited out). */
 async function measureSize(target: number, runs: number, timeWait = 0): Promise<void> {
@@ -67,7 +74,9 @@ async function measureSize(target: number, runs: number, timeWait = 0): Promise<
     engine.stop();
     const listRows = countRows(await listJson());
     // Both commands timed alike, alternating, from a small process that drains their output (see timeCommands).
-    const [ss = NaN, list = NaN] = await timeCommands(commandRuns, [SS_TUNAP, LIST_JSON]);
+    const [ssTimes, listTimes] = await timeCommands(commandRuns, [SS_TUNAP, LIST_JSON]);
+    const ss = ssTimes?.wall ?? NaN;
+    const list = listTimes?.wall ?? NaN;
     const siRuns = await timeRuns(few, () => si.networkConnections());
     console.log(
       `\n${target.toLocaleString('en')} sockets wanted${waiting ? ` beside ${waiting.toLocaleString('en')} closed into TIME_WAIT` : ''}: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
@@ -75,8 +84,9 @@ async function measureSize(target: number, runs: number, timeWait = 0): Promise<
     );
     console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
     console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);
-    console.log(`  portscope list --json (end to end)           ${ms(list)}   list/ss ${ratio(list, ss)} (target ≤ 1.00x)`);
-    console.log(`  ss -tunap                                    ${ms(ss)}`);
+    const cpuRatio = listTimes && ssTimes ? ` (list/ss CPU ${ratio(listTimes.user + listTimes.system, ssTimes.user + ssTimes.system)})` : '';
+    console.log(`  portscope list --json (end to end)           ${ms(list)}   list/ss ${ratio(list, ss)} (target ≤ 1.00x)   ${cpuText(listTimes)}${cpuRatio}`);
+    console.log(`  ss -tunap                                    ${ms(ss)}                                ${cpuText(ssTimes)}`);
     console.log(`  systeminformation.networkConnections()       ${ms(siRuns)}   si/ss ${ratio(siRuns, ss)}`);
     console.log(`  engine snapshot / ss -tunap                  ${ratio(cold, ss)} cold, ${ratio(warm, ss)} warm`);
     if (waiting && performance.now() > timeWaitFrom + TIME_WAIT_MS) console.log('  (some TIME_WAIT sockets expired before the end: the later figures saw churn)');

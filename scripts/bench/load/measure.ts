@@ -12,14 +12,23 @@ export function benchHelper(name: string): string {
   );
 }
 
+/** A command's medians over its runs: wall time, and the CPU time it and its children used (NaN without /proc). */
+export interface CommandTimes {
+  wall: number;
+  user: number;
+  system: number;
+}
+
 /**
- * Median wall times of commands run end to end by a small fresh process (load/time-commands.mjs), runs
+ * Medians of commands run end to end by a small fresh process (load/time-commands.mjs), runs
  * alternating, stdout drained through a pipe: the bench's own big heap then slows no command's output.
  */
-export async function timeCommands(runs: number, commands: readonly (readonly string[])[]): Promise<number[]> {
+export async function timeCommands(runs: number, commands: readonly (readonly string[])[]): Promise<CommandTimes[]> {
   const out = await runFile(process.execPath, [benchHelper('time-commands.mjs'), String(runs), JSON.stringify(commands)], { timeoutMs: 600_000 });
   if (out.exitCode !== 0) throw new Error(`time-commands failed: ${out.stderr.toString('utf8')}`);
-  return (JSON.parse(out.stdout.toString('utf8')) as { times: number[][] }).times.map(median);
+  const { times, user, system } = JSON.parse(out.stdout.toString('utf8')) as { times: number[][]; user: (number | null)[][]; system: (number | null)[][] };
+  const cpu = (values: (number | null)[] | undefined): number => median((values ?? []).map((v) => v ?? NaN));
+  return times.map((wall, c) => ({ wall: median(wall), user: cpu(user[c]), system: cpu(system[c]) }));
 }
 
 export function median(values: readonly number[]): number {
