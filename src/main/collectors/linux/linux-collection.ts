@@ -34,9 +34,11 @@ export class LiveOwners {
       else if (pids.length > 1) row.owners = pids.map((pid) => ({ pid, processName: null }));
       else {
         const pid = pids[0]!;
-        let list = lists.get(pid) ?? this.lists.get(pid);
-        if (!list) list = [{ pid, processName: null }];
-        lists.set(pid, list);
+        let list = lists.get(pid);
+        if (!list) {
+          list = this.lists.get(pid) ?? [{ pid, processName: null }];
+          lists.set(pid, list); // once per process, not once per socket
+        }
         row.owners = list;
       }
     }
