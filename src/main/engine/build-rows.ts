@@ -66,7 +66,9 @@ function mergeServices(...lists: (readonly string[] | undefined)[]): string[] {
 
 interface OwnerListFacts {
   named: SocketOwner[];
+  /** Each owner's facts and source hints, in the list's order: what its name and the row were made from. */
   facts: (ProcessFacts | undefined)[];
+  hints: (Partial<ProcessFacts> | undefined)[];
 }
 
 /** What a row was built from: the next poll reuses the row while all of it is the same. */
@@ -80,7 +82,7 @@ interface BuiltFrom {
   owners: readonly SocketOwner[];
   ownerHidden: string | null;
   ownerFacts: (ProcessFacts | undefined)[];
-  hint: Partial<ProcessFacts> | undefined;
+  ownerHints: (Partial<ProcessFacts> | undefined)[];
   user: string | null;
   /** The last build that handed this row out (tells the dropped rows apart without a lookup). */
   build: number;
@@ -157,7 +159,11 @@ class RowMaker {
     if (!list) {
       const { facts, hints } = this.join;
       const name = (o: SocketOwner): string | null => facts.get(o.pid)?.name ?? o.processName ?? hints?.get(o.pid)?.name ?? null;
-      list = { named: owners.map((o) => ({ pid: o.pid, processName: name(o) })), facts: owners.map((o) => facts.get(o.pid)) };
+      list = {
+        named: owners.map((o) => ({ pid: o.pid, processName: name(o) })),
+        facts: owners.map((o) => facts.get(o.pid)),
+        hints: owners.map((o) => hints?.get(o.pid)),
+      };
       this.perOwnerList.set(owners, list);
     }
     return list;
@@ -234,13 +240,13 @@ export class RowBuilder {
       const baseId = sameBase ? before.baseId : rowId(raw, pid);
       const idCount = sameBase ? before.idCount : maker.idCount(baseId);
       const id = maker.uniqueId(baseId, idCount);
-      if (before && before.row.id === id && sameInputs(before, raw, join.facts, hint, uidUser) && !join.rebuild?.(raw)) {
+      if (before && before.row.id === id && sameInputs(before, raw, join, uidUser) && !join.rebuild?.(raw)) {
         before.build = build;
         continue;
       }
       const list = maker.ownerList(raw.owners);
       const row = maker.row(raw, id, pid, hint, uidUser, list);
-      const from: BuiltFrom = { raw, row, baseId, idCount, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts: list.facts, hint, user: uidUser, build };
+      const from: BuiltFrom = { raw, row, baseId, idCount, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts: list.facts, ownerHints: list.hints, user: uidUser, build };
       this.previous.set(raw, from);
       fresh.push(row);
       freshFrom.push(from);
@@ -263,15 +269,13 @@ export class RowBuilder {
   }
 }
 
-function sameInputs(
-  before: BuiltFrom,
-  raw: RawSocket,
-  facts: ReadonlyMap<number, ProcessFacts>,
-  hint: Partial<ProcessFacts> | undefined,
-  user: string | null,
-): boolean {
-  if (before.owners !== raw.owners || before.ownerHidden !== raw.ownerHidden || before.hint !== hint || before.user !== user) return false;
-  for (let i = 0; i < raw.owners.length; i++) if (before.ownerFacts[i] !== facts.get(raw.owners[i]!.pid)) return false;
+/** Whether a reused row would come out the same: its owners, each owner's facts and hints (they name it), the notes. */
+function sameInputs(before: BuiltFrom, raw: RawSocket, join: RowFacts, user: string | null): boolean {
+  if (before.owners !== raw.owners || before.ownerHidden !== raw.ownerHidden || before.user !== user) return false;
+  for (let i = 0; i < raw.owners.length; i++) {
+    const pid = raw.owners[i]!.pid;
+    if (before.ownerFacts[i] !== join.facts.get(pid) || before.ownerHints[i] !== join.hints?.get(pid)) return false;
+  }
   return true;
 }
 

@@ -85,6 +85,15 @@ describe('RowBuilder across polls', () => {
     expect(newFacts!.processStarted).toBe('2026-02-02T00:00:00.000Z');
   });
 
+  it("builds again when a later owner's name comes from a hint that changed (a review found it kept the old name)", () => {
+    const builder = new RowBuilder();
+    const a = raw({ localPort: 1, owners: [{ pid: 10, processName: null }, { pid: 12, processName: null }] });
+    const [before] = builder.build([a], { facts, hints: new Map([[12, { name: 'old.exe' }]]) }).rows;
+    expect(before!.owners[1]!.processName).toBe('old.exe');
+    const [after] = builder.build([a], { facts, hints: new Map([[12, { name: 'new.exe' }]]) }).rows;
+    expect(after!.owners[1]!.processName).toBe('new.exe');
+  });
+
   it('gives a reused socket object the id of its new owner (found later, or a child that kept it)', () => {
     const builder = new RowBuilder();
     const a = raw({ localPort: 1, owners: [] });
