@@ -147,7 +147,12 @@ export function createEngine(options: EngineOptions): Engine {
     const report = builtBefore ? { builder: rowBuilder, built: rowBuilder.build(collection.rows, join) } : null;
     const rows = report ? report.built.rows : buildRows(collection.rows, join);
     builtBefore = true;
-    annotator?.annotate(report ? report.built.fresh : rows, rows, tableKeys);
+    try {
+      annotator?.annotate(report ? report.built.fresh : rows, rows, tableKeys);
+    } catch (error) {
+      rowBuilder = new RowBuilder(); // it remembers this build's rows, which were never annotated: none may be reused
+      throw error;
+    }
     const snap: Snapshot = {
       seq: seqOfSnapshot,
       takenAt: new Date().toISOString(),

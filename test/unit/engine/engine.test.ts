@@ -174,6 +174,37 @@ describe('engine annotation of reused rows', () => {
   });
 });
 
+describe('engine annotation that fails', () => {
+  it('reuses none of the rows a failed annotation left unannotated', async () => {
+    const a = raw({ localPort: 1 });
+    const stable: Collector = { name: 'stable', available: async () => true, collect: async () => ({ rows: [a], unparsedLines: 0, ownersHidden: null }) };
+    let fail = false;
+    const engine = createEngine({
+      intervalMs: 0,
+      emit: () => undefined,
+      collectors: [stable],
+      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+      annotate: {
+        contextKey: () => 'same',
+        tableKeys: () => new Set(),
+        reads: () => false,
+        annotate: (rows) => {
+          if (fail) throw new Error('catalog broke');
+          for (const row of rows) row.meaning = { name: 'svc', description: 'svc', source: 'IANA' };
+        },
+      },
+    });
+    await engine.current(); // the first collection: built once
+    fail = true;
+    // the second is remembered by the row builder before its annotation fails
+    expect(await engine.snapshot().catch((e: Error) => e.message)).toBe('catalog broke');
+    fail = false;
+    const after = await engine.current(); // the same raw socket and facts: reused, were it remembered
+    expect(after.rows[0]!.meaning?.name).toBe('svc');
+    engine.stop();
+  });
+});
+
 describe('engine annotation when a listener comes or goes', () => {
   it("re-annotates a reused connection whose service end depends on the port's listener", async () => {
     // Both ports in the ephemeral range: which end is the service is decided by who listens.
