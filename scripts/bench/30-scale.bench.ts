@@ -84,7 +84,7 @@ async function measureSize(target: number, runs: number, timeWait = 0): Promise<
     );
     console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
     console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);
-    const cpuRatio = listTimes && ssTimes ? ` (list/ss CPU ${ratio(listTimes.user + listTimes.system, ssTimes.user + ssTimes.system)})` : '';
+    const cpuRatio = listTimes && ssTimes && Number.isFinite(listTimes.cpu) ? ` (list/ss CPU ${ratio(listTimes.cpu, ssTimes.cpu)})` : '';
     console.log(`  portscope list --json (end to end)           ${ms(list)}   list/ss ${ratio(list, ss)} (target ≤ 1.00x)   ${cpuText(listTimes)}${cpuRatio}`);
     console.log(`  ss -tunap                                    ${ms(ss)}                                ${cpuText(ssTimes)}`);
     console.log(`  systeminformation.networkConnections()       ${ms(siRuns)}   si/ss ${ratio(siRuns, ss)}`);

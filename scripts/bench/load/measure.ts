@@ -17,6 +17,8 @@ export interface CommandTimes {
   wall: number;
   user: number;
   system: number;
+  /** The median of each run's user + system (not the sum of the two medians). */
+  cpu: number;
 }
 
 /**
@@ -27,8 +29,13 @@ export async function timeCommands(runs: number, commands: readonly (readonly st
   const out = await runFile(process.execPath, [benchHelper('time-commands.mjs'), String(runs), JSON.stringify(commands)], { timeoutMs: 600_000 });
   if (out.exitCode !== 0) throw new Error(`time-commands failed: ${out.stderr.toString('utf8')}`);
   const { times, user, system } = JSON.parse(out.stdout.toString('utf8')) as { times: number[][]; user: (number | null)[][]; system: (number | null)[][] };
-  const cpu = (values: (number | null)[] | undefined): number => median((values ?? []).map((v) => v ?? NaN));
-  return times.map((wall, c) => ({ wall: median(wall), user: cpu(user[c]), system: cpu(system[c]) }));
+  const ms = (value: number | null | undefined): number => value ?? NaN;
+  return times.map((wall, c) => ({
+    wall: median(wall),
+    user: median((user[c] ?? []).map(ms)),
+    system: median((system[c] ?? []).map(ms)),
+    cpu: median((user[c] ?? []).map((u, run) => ms(u) + ms(system[c]?.[run]))),
+  }));
 }
 
 export function median(values: readonly number[]): number {
