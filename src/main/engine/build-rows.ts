@@ -99,30 +99,27 @@ export interface BuiltRows {
   build: number;
 }
 
-/** How many rows of build `build` had one base id so far (a row's `#n`). */
+/** How many rows of build `build` had one base id so far (a row's `#n`); RowBuilder keeps them across builds. */
 interface IdCount {
   build: number;
   count: number;
 }
 
+/** A row's id: the base id for the first row of a tuple in a build, `base#n` for its n-th (n > 1). */
+function numberedId(baseId: string, n: number): string {
+  return n > 1 ? `${baseId}#${n}` : baseId;
+}
+
 /**
- * One build's state for making rows (`#n` numbering of repeated tuples, owner lists named once per list),
- * used by RowBuilder and buildRows alike. A new one for every build: its caches hold that build's facts.
+ * One build's state for making rows (owner lists named once per list), used by RowBuilder and buildRows
+ * alike. A new one for every build: its caches hold that build's facts.
  */
 class RowMaker {
   // Collectors may share one owner list between rows (Linux does per process): so do the rows, and the
   // named list and facts are looked up once per list, not once per row.
   private readonly perOwnerList = new Map<readonly SocketOwner[], OwnerListFacts>();
 
-  /**
-   * `build` numbers this build; `idCounts` holds the counters by base id, kept across a RowBuilder's builds
-   * (a counter from an older build starts again at 0).
-   */
-  constructor(
-    private readonly join: RowFacts,
-    private readonly build = 0,
-    private readonly idCounts = new Map<string, IdCount>(),
-  ) {}
+  constructor(private readonly join: RowFacts) {}
 
   /** Partial facts the socket source gave for a row's first owner (tasklist names and services). */
   hint(pid: number | null): Partial<ProcessFacts> | undefined {
@@ -132,26 +129,6 @@ class RowMaker {
   /** The socket's user by its uid, for rows whose process is hidden or gone. */
   uidUser(raw: RawSocket): string | null {
     return raw.uid === null ? null : (this.join.userNames?.get(raw.uid) ?? null);
-  }
-
-  /** The counter of `baseId`'s rows. */
-  idCount(baseId: string): IdCount {
-    let counter = this.idCounts.get(baseId);
-    if (!counter) {
-      counter = { build: -1, count: 0 };
-      this.idCounts.set(baseId, counter);
-    }
-    return counter;
-  }
-
-  /** `baseId`, or `baseId#n` for its n-th row in this build (`counter`: its counter, when the caller has it). */
-  uniqueId(baseId: string, counter = this.idCount(baseId)): string {
-    if (counter.build !== this.build) {
-      counter.build = this.build;
-      counter.count = 0;
-    }
-    const n = ++counter.count;
-    return n > 1 ? `${baseId}#${n}` : baseId;
   }
 
   ownerList(owners: readonly SocketOwner[]): OwnerListFacts {
@@ -226,11 +203,21 @@ export class RowBuilder {
     }
   }
 
+  /** The counter of `baseId`'s rows, made when the base id is new. */
+  private idCount(baseId: string): IdCount {
+    let counter = this.idCounts.get(baseId);
+    if (!counter) {
+      counter = { build: -1, count: 0 };
+      this.idCounts.set(baseId, counter);
+    }
+    return counter;
+  }
+
   private buildUpdating(raws: readonly RawSocket[], join: RowFacts): BuiltRows {
     const build = ++this.builds;
     const fresh: SocketRow[] = [];
     const freshFrom: BuiltFrom[] = [];
-    const maker = new RowMaker(join, build, this.idCounts);
+    const maker = new RowMaker(join);
     for (const raw of raws) {
       const pid = raw.owners[0]?.pid ?? null;
       const hint = maker.hint(pid);
@@ -238,8 +225,12 @@ export class RowBuilder {
       const before = this.previous.get(raw);
       const sameBase = before !== undefined && before.row.pid === pid; // the same socket may change owner
       const baseId = sameBase ? before.baseId : rowId(raw, pid);
-      const idCount = sameBase ? before.idCount : maker.idCount(baseId);
-      const id = maker.uniqueId(baseId, idCount);
+      const idCount = sameBase ? before.idCount : this.idCount(baseId);
+      if (idCount.build !== build) {
+        idCount.build = build; // the first row of this base id in this build
+        idCount.count = 0;
+      }
+      const id = numberedId(baseId, ++idCount.count);
       if (before && before.row.id === id && sameInputs(before, raw, join, uidUser) && !join.rebuild?.(raw)) {
         before.build = build;
         continue;
@@ -286,11 +277,15 @@ function sameInputs(before: BuiltFrom, raw: RawSocket, join: RowFacts, user: str
  */
 export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow[] {
   const maker = new RowMaker(join);
+  const seen = new Map<string, number>(); // base id -> its rows so far: a number, no counter object to keep
   const rows = new Array<SocketRow>(raws.length);
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
     const pid = raw.owners[0]?.pid ?? null;
-    rows[i] = maker.row(raw, maker.uniqueId(rowId(raw, pid)), pid, maker.hint(pid), maker.uidUser(raw), maker.ownerList(raw.owners));
+    const baseId = rowId(raw, pid);
+    const n = (seen.get(baseId) ?? 0) + 1;
+    seen.set(baseId, n);
+    rows[i] = maker.row(raw, numberedId(baseId, n), pid, maker.hint(pid), maker.uidUser(raw), maker.ownerList(raw.owners));
   }
   return rows.sort(compareRows);
 }
