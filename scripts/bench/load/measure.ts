@@ -29,12 +29,12 @@ export async function timeCommands(runs: number, commands: readonly (readonly st
   const out = await runFile(process.execPath, [benchHelper('time-commands.mjs'), String(runs), JSON.stringify(commands)], { timeoutMs: 600_000 });
   if (out.exitCode !== 0) throw new Error(`time-commands failed: ${out.stderr.toString('utf8')}`);
   const { times, user, system } = JSON.parse(out.stdout.toString('utf8')) as { times: number[][]; user: (number | null)[][]; system: (number | null)[][] };
-  const ms = (value: number | null | undefined): number => value ?? NaN;
+  const orNaN = (value: number | null | undefined): number => value ?? NaN; // null: no /proc
   return times.map((wall, c) => ({
     wall: median(wall),
-    user: median((user[c] ?? []).map(ms)),
-    system: median((system[c] ?? []).map(ms)),
-    cpu: median((user[c] ?? []).map((u, run) => ms(u) + ms(system[c]?.[run]))),
+    user: median((user[c] ?? []).map(orNaN)),
+    system: median((system[c] ?? []).map(orNaN)),
+    cpu: median((user[c] ?? []).map((u, run) => orNaN(u) + orNaN(system[c]?.[run]))),
   }));
 }
 

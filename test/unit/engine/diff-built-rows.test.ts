@@ -3,10 +3,9 @@ import { seededRandom } from '../../helpers/seeded-random';
 import { buildRows, RowBuilder } from '../../../src/main/engine/build-rows';
 import { diffBuiltRows, diffRows, indexRows, type RowsDiff } from '../../../src/main/engine/diff-rows';
 import { createEngine } from '../../../src/main/engine/engine';
-import type { Collector } from '../../../src/main/collectors/types';
 import type { PushEvent } from '../../../src/shared/api';
 import type { ProcessFacts, RawSocket, SnapshotDiff } from '../../../src/shared/types';
-import { fakeProvider, raw } from './fake-sources';
+import { fakeProvider, keepingCollector, raw } from './fake-sources';
 
 const facts = (pid: number, version: number): ProcessFacts => ({
   pid, name: `p${pid}v${version}`, path: null, command: null, user: 'root', started: null, startKey: String(version), services: [], parentPid: 1,
@@ -90,8 +89,7 @@ describe('RowBuilder order across builds', () => {
 describe('engine diffs with the builder report', () => {
   it('stay right when a snapshot() builds between two polls', async () => {
     let sockets: RawSocket[] = [raw({ localPort: 1 }), raw({ localPort: 2 })];
-    // Keeps unchanged sockets' objects from call to call, like the ss collector, so rows are reused.
-    const collector: Collector = { name: 'keeps', available: async () => true, collect: async () => ({ rows: sockets, unparsedLines: 0, ownersHidden: null }) };
+    const collector = keepingCollector(() => sockets);
     const events: PushEvent[] = [];
     const engine = createEngine({ intervalMs: 0, emit: (e) => events.push(e), collectors: [collector], processProvider: fakeProvider });
     const diffs = (): SnapshotDiff[] => events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []));

@@ -2,16 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEngine, nextPollDelay } from '../../../src/main/engine/engine';
 import type { PushEvent } from '../../../src/shared/api';
 import type { Collector } from '../../../src/main/collectors/types';
-import { fakeCollector, fakeProvider, raw } from './fake-sources';
+import type { ProcessFactsProvider } from '../../../src/main/process/types';
+import { fakeCollector, fakeProvider, keepingCollector, keepingProvider, raw } from './fake-sources';
 import { buildRows } from '../../../src/main/engine/build-rows';
 import { localRowAnnotator } from '../../../src/main/catalog/catalog-context';
 import { EPHEMERAL_LABEL } from '../../../src/shared/catalog/index';
 import { listeningKeys } from '../../../src/shared/catalog/service-port';
 import type { RawSocket } from '../../../src/shared/types';
 
-function setup(intervalMs: number, collectors: Collector[]) {
+function setup(intervalMs: number, collectors: Collector[], processProvider: ProcessFactsProvider = fakeProvider) {
   const events: PushEvent[] = [];
-  const engine = createEngine({ intervalMs, emit: (e) => events.push(e), collectors, processProvider: fakeProvider });
+  const engine = createEngine({ intervalMs, emit: (e) => events.push(e), collectors, processProvider });
   return { engine, events, diffs: () => events.flatMap((e) => (e.type === 'diff' ? [e.diff] : [])) };
 }
 
@@ -43,16 +44,7 @@ describe('engine', () => {
   it('builds the first collection once (nothing kept), remembers from the second and reuses from the third, diffs right throughout', async () => {
     const kept = raw({ localPort: 2 });
     let sockets = [raw({ localPort: 1 }), kept];
-    // Keeps unchanged sockets' objects from call to call, like the ss collector, so rows can be reused.
-    const keeps: Collector = { name: 'keeps', available: async () => true, collect: async () => ({ rows: sockets, unparsedLines: 0, ownersHidden: null }) };
-    const events: PushEvent[] = [];
-    const engine = createEngine({
-      intervalMs: 0,
-      emit: (e) => events.push(e),
-      collectors: [keeps],
-      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
-    });
-    const diffs = () => events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []));
+    const { engine, diffs } = setup(0, [keepingCollector(() => sockets)], keepingProvider);
     const first = await engine.current();
     sockets = [kept, raw({ localPort: 3 })];
     const second = await engine.current();
@@ -151,15 +143,14 @@ describe('engine annotation of reused rows', () => {
   it('annotates only the rows a poll built, and every row again when the annotation context changes', async () => {
     const a = raw({ localPort: 1 });
     const b = raw({ localPort: 2 });
-    const stable: Collector = { name: 'stable', available: async () => true, collect: async () => ({ rows: [a, b], unparsedLines: 0, ownersHidden: null }) };
+    const stable = keepingCollector(() => [a, b], 'stable');
     const annotated: number[][] = [];
     let context = 'linux:32768-60999';
     const engine = createEngine({
       intervalMs: 0,
       emit: () => undefined,
       collectors: [stable],
-      // like the real providers: facts of a process that did not restart are handed back as they were
-      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+      processProvider: keepingProvider,
       annotate: { contextKey: () => context, tableKeys: () => new Set(), reads: () => false, annotate: (rows, table) => void annotated.push(rows.map((r) => r.localPort), [table.length]) },
     });
     await engine.current(); // the first collection is built once: nothing kept to reuse
@@ -177,13 +168,13 @@ describe('engine annotation of reused rows', () => {
 describe('engine annotation that fails', () => {
   it('reuses none of the rows a failed annotation left unannotated', async () => {
     const a = raw({ localPort: 1 });
-    const stable: Collector = { name: 'stable', available: async () => true, collect: async () => ({ rows: [a], unparsedLines: 0, ownersHidden: null }) };
+    const stable = keepingCollector(() => [a], 'stable');
     let fail = false;
     const engine = createEngine({
       intervalMs: 0,
       emit: () => undefined,
       collectors: [stable],
-      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+      processProvider: keepingProvider,
       annotate: {
         contextKey: () => 'same',
         tableKeys: () => new Set(),
@@ -211,13 +202,13 @@ describe('engine annotation when a listener comes or goes', () => {
     const client = raw({ localPort: 45000, remoteAddress: '127.0.0.1', remotePort: 46000, state: 'ESTABLISHED' });
     const listener = raw({ localPort: 46000, owners: [{ pid: 11, processName: 'srv' }] });
     let rows = [client];
-    const stable: Collector = { name: 'stable', available: async () => true, collect: async () => ({ rows, unparsedLines: 0, ownersHidden: null }) };
+    const stable = keepingCollector(() => rows, 'stable');
     const events: PushEvent[] = [];
     const engine = createEngine({
       intervalMs: 0,
       emit: (e) => events.push(e),
       collectors: [stable],
-      processProvider: { name: 'keeps', collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)) },
+      processProvider: keepingProvider,
       annotate: localRowAnnotator,
     });
     const oneOff = async (raws: RawSocket[]) => {

@@ -34,3 +34,17 @@ export const fakeProvider: ProcessFactsProvider = {
     new Map(pids.map((pid) => [pid, { pid, name: `proc${pid}`, path: `/bin/proc${pid}`, command: `proc${pid} --x`, user: 'root', started: '2026-01-01T00:00:00.000Z', startKey: '1', services: [], parentPid: 1 }])),
   userName: async (uid) => (uid === 0 ? 'root' : null),
 };
+
+/**
+ * A collector that hands out the very raw objects `table()` returns, as the ss collector does for unchanged
+ * lines, so the engine can reuse their rows.
+ */
+export function keepingCollector(table: () => RawSocket[], name = 'keeps'): Collector {
+  return { name, available: async () => true, collect: async () => ({ rows: table(), unparsedLines: 0, ownersHidden: null }) };
+}
+
+/** Like the real providers: facts of a process that did not restart are handed back as the same objects. */
+export const keepingProvider: ProcessFactsProvider = {
+  name: 'keeps',
+  collect: async (pids, known) => (known.size ? new Map(known) : fakeProvider.collect(pids, known)),
+};
