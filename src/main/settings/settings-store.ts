@@ -4,18 +4,20 @@
  * in the user's data folder. Plain Node with the file access injected, so it is tested without Electron.
  * A missing or damaged file gives the defaults, never a crash; unknown keys are dropped.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 const boundsSchema = z.object({
-  x: z.number().int(),
-  y: z.number().int(),
-  width: z.number().int().min(400).max(20_000),
-  height: z.number().int().min(300).max(20_000),
+  x: z.int(),
+  y: z.int(),
+  width: whole(400, 20_000),
+  height: whole(300, 20_000),
 });
 
 const settingsSchema = z.object({
-  window: boundsSchema.extend({ maximized: z.boolean() }).nullable().catch(null),
-  pollIntervalMs: z.number().int().min(0).max(600_000).catch(2000),
+  window: z.catch(z.nullable(z.extend(boundsSchema, { maximized: z.boolean() })), null),
+  pollIntervalMs: z.catch(whole(0, 600_000), 2000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
