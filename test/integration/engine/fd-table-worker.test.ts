@@ -1,7 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { FD_TABLE_WORKER_SOURCE, readAllFdTablesInWorker } from '../../../src/main/collectors/linux/proc-fd-walk';
+import { FD_TABLE_WORKER_SOURCE, openFilesOnMachine, readAllFdTablesInWorker } from '../../../src/main/collectors/linux/proc-fd-walk';
 
 const onLinux = process.platform === 'linux';
 if (!onLinux) console.warn('fd table worker tests skipped: they read this machine’s /proc');
@@ -23,6 +24,12 @@ describe.skipIf(!onLinux)('the fd table worker', () => {
     expect(mine![1].length).toBe(mine![2].length);
     expect(mine![2].some((inode) => inode > 0), 'a socket inode among our fds').toBe(true);
     server.close();
+  });
+
+  it('counts the machine’s open files, ours among them (what decides whether a full read gets a worker)', () => {
+    const open = openFilesOnMachine();
+    expect(Number.isInteger(open)).toBe(true);
+    expect(open).toBeGreaterThanOrEqual(readdirSync('/proc/self/fd').length - 1); // the readdir's own fd is gone by then
   });
 
   it('readAllFdTablesInWorker gives the same tables shape', async () => {

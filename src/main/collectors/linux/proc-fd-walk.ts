@@ -1,12 +1,12 @@
 /**
  * Low-level /proc readers for the socket owner index: the pid list, one process's fd names, the socket
- * inode an fd link points to (`socket:[12345]`), and every process's fd table at once — in a worker
- * thread when it can start one. Sync reads on purpose: one readlink per open fd is the expensive part of
- * an owner table, and sync readlinks have about twice the throughput of fs/promises, which pays a
- * thread-pool hop per link. The owner index's own reads yield to the event loop between slices (also
- * its full read when no worker can start).
+ * inode an fd link points to (`socket:[12345]`), every process's fd table at once in a worker thread,
+ * and the machine's open-file count, which says whether that worker pays. Sync reads on purpose: one
+ * readlink per open fd is the expensive part of an owner table, and sync readlinks have about twice the
+ * throughput of fs/promises, which pays a thread-pool hop per link. The owner index's own reads yield to
+ * the event loop between slices (also its full read when it uses no worker).
  */
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** pid -> fd names and, for each, the socket inode it holds (0: not a socket). */
@@ -25,6 +25,19 @@ export function listPids(): number[] {
     if (code >= 48 && code <= 57) pids.push(Number(name));
   }
   return pids.sort((a, b) => a - b);
+}
+
+/**
+ * Open files on the whole machine (`/proc/sys/fs/file-nr`'s first field: one read, and about the number
+ * of fd links a full walk would read); null when it cannot be read.
+ */
+export function openFilesOnMachine(): number | null {
+  try {
+    const open = Number.parseInt(readFileSync('/proc/sys/fs/file-nr', 'latin1'), 10);
+    return Number.isFinite(open) ? open : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The fd names of one process; null when its fd table may not be read (EACCES) or it exited (ENOENT). */

@@ -100,6 +100,30 @@ describe('SocketOwnerIndex', () => {
     expect(lookup.linksRead).toBe(6);
   });
 
+  it('starts a worker for a full read only when the machine has many open files (or their count is unknown)', async () => {
+    for (const [open, wantWorker] of [
+      [500, false],
+      [7_999, false],
+      [8_000, true],
+      [40_000, true],
+      [null, true],
+    ] as const) {
+      const { proc } = setup();
+      let workerAsked = false;
+      const reader = Object.assign(proc, {
+        openFilesOnMachine: () => open,
+        readAllFdTablesInWorker: async () => {
+          workerAsked = true;
+          return null; // then read here: the answer is the same either way
+        },
+      });
+      const index = new SocketOwnerIndex({ proc: reader, euid: 0, clock: () => 0 });
+      const lookup = await index.resolve(sockets(5001, 6001));
+      expect([open, workerAsked]).toEqual([open, wantWorker]);
+      expect([lookup.owners.get(5001), lookup.owners.get(6001)]).toEqual([[100], [200]]);
+    }
+  });
+
   it('does not search again for a socket nobody holds, until the next full read', async () => {
     const { proc, index, clock } = setup();
     await index.resolve(sockets(5001, 5002, 6001, 9999)); // 9999: a kernel socket
