@@ -1,26 +1,28 @@
 /** Entry point of the `portscope` binary (bundled to out/cli/portscope.mjs). */
 import { runCli } from './index';
 import { printable } from '../../shared/printable';
+import { stdoutWriter } from './stdout';
+
+// `portscope listen … | head -1`: the reader went away. Nothing more can be shown, so end quietly
+// with the exit code so far instead of crashing on an unhandled EPIPE.
+function endQuietlyOnBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+}
+process.stderr.on('error', endQuietlyOnBrokenPipe);
+// Not process.stdout: making it would turn fd 1 non-blocking (see ./stdout).
+const stdout = stdoutWriter(endQuietlyOnBrokenPipe);
 
 const io = {
-  out: (text: string) => void process.stdout.write(text),
+  out: (text: string) => stdout.write(text),
   err: (text: string) => void process.stderr.write(printable(text)), // only people read stderr
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   },
-  isTerminal: process.stdout.isTTY === true,
+  isTerminal: stdout.isTerminal,
 };
-
-// `portscope listen … | head -1`: the reader went away. Nothing more can be shown, so end quietly
-// with the exit code so far instead of crashing on an unhandled EPIPE.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
 
 /**
  * Exit as soon as the command is done and its output is flushed (an empty write calls back once all
@@ -32,7 +34,7 @@ function exitWhenFlushed(code: number): void {
   const flushed = (): void => {
     if (--left === 0) process.exit(code);
   };
-  process.stdout.write('', flushed);
+  stdout.whenFlushed(flushed);
   process.stderr.write('', flushed);
 }
 

@@ -106,7 +106,8 @@ export function readAllFdTablesInWorker(): Promise<FdTables | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true });
+      // Its stdio not piped to ours: that would make process.stdout, turning fd 1 non-blocking (cli/stdout).
+      worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true, stdout: true, stderr: true });
     } catch {
       resolve(null);
       return;
