@@ -1,6 +1,7 @@
 // `npm run bench`: bundles and runs every scripts/bench/*.bench.ts in name order; each prints its figures.
 // Usage: npm run bench [-- <name-filter>] [-- --soak]. Figures are printed, never asserted.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +26,8 @@ for (const file of files) {
     logLevel: 'warning',
   });
   console.log(`\n== ${file.replace(/\.bench\.ts$/, '')} ==`);
-  const mod = await import(pathToFileURL(outfile).href);
-  await mod.run(process.argv.slice(2));
+  // Each bench in a fresh process: none runs beside the heap (and its collections) an earlier one left.
+  const runner = `const m = await import(${JSON.stringify(pathToFileURL(outfile).href)}); await m.run(${JSON.stringify(process.argv.slice(2))});`;
+  const { status } = spawnSync(process.execPath, ['--input-type=module', '-e', runner], { stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
 }
