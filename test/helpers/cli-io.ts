@@ -9,6 +9,7 @@ export function memoryIo(stdin: Buffer = Buffer.alloc(0), isTerminal = false): C
     err: (text) => void (errText += text),
     readStdin: async () => stdin,
     isTerminal,
+    keepServing: () => undefined,
     stdout: () => out,
     stderr: () => errText,
   };

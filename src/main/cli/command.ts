@@ -18,6 +18,11 @@ export interface CliIo {
   readStdin(): Promise<Buffer>;
   /** stdout is a terminal (a person reads it) rather than a pipe or file (a program does). */
   isTerminal: boolean;
+  /**
+   * The command serves until stopped (`keepsServing`): from now on output queues rather than blocks, so a
+   * reader that stopped reading cannot freeze it.
+   */
+  keepServing(): void;
 }
 
 /** `--json` is indented for a person at a terminal and compact for a program (as `gh` does). */
@@ -45,6 +50,8 @@ export interface CliCommand {
   /** Full `--help` text. */
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Serves until stopped (listen, web): the runner calls `io.keepServing()` before `run`. */
+  keepsServing?: true;
   run(ctx: CommandContext): Promise<number>;
 }
 

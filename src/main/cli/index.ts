@@ -74,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(command.help.trimEnd() + '\n');
       return 0;
     }
+    if (command.keepsServing) io.keepServing();
     return await command.run({
       values,
       positionals,

@@ -42,4 +42,17 @@ describe('portscope CLI frame', () => {
     expect(io.stderr()).not.toMatch(/\.\./);
     expect(io.stderr()).toMatch(/[^.]\. Run `portscope web --help` for usage\.\n$/);
   });
+
+  it('switches the output to queued streams before a command that serves until stopped runs, and only then', async () => {
+    const asked: string[] = [];
+    for (const args of [['web', '--port', 'x'], ['listen', 'x'], ['describe', '80'], ['web', '--help']]) {
+      const io = memoryIo();
+      let calls = 0;
+      io.keepServing = () => void calls++;
+      await runCli(args, io); // the bad ports end each serving command with exit 2, inside its run
+      if (calls > 0) asked.push(args[0]!);
+      expect(calls).toBeLessThanOrEqual(1);
+    }
+    expect(asked).toEqual(['web', 'listen']);
+  });
 });

@@ -81,6 +81,7 @@ port, Windows excluded range, address not on this machine) and suggests a free p
 
 Exit codes: 0 ran and stopped, 1 could not listen, 2 bad input.
 `,
+  keepsServing: true,
   options: { udp: { type: 'boolean' }, host: { type: 'string' }, reply: { type: 'string' }, timeout: { type: 'string' } },
   async run({ values, positionals, io, service }) {
     if (positionals.length !== 1) throw new UsageError('give exactly one port, e.g. portscope listen 8080');

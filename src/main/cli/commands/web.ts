@@ -23,6 +23,7 @@ export const webCommand: CliCommand = {
   name: 'web',
   summary: 'serve the desktop UI to a browser on 127.0.0.1 (token-protected)',
   help: HELP,
+  keepsServing: true,
   options: {
     host: { type: 'string' },
     port: { type: 'string' },

@@ -28,8 +28,9 @@ export function listPids(): number[] {
 }
 
 /**
- * Open files on the whole machine (`/proc/sys/fs/file-nr`'s first field: one read, and about the number
- * of fd links a full walk would read); null when it cannot be read.
+ * Open files on the whole machine (`/proc/sys/fs/file-nr`'s first field, one read): about the number of
+ * fd links a full walk reads, fewer where processes share files (fork, dup: one file, an fd in each);
+ * null when it cannot be read.
  */
 export function openFilesOnMachine(): number | null {
   try {
@@ -106,7 +107,8 @@ export function readAllFdTablesInWorker(): Promise<FdTables | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      // Its stdio not piped to ours: that would make process.stdout, turning fd 1 non-blocking (cli/stdout).
+      // Its stdio is not piped to ours: that would make process.stdout and process.stderr, which sets the
+      // CLI's pipes non-blocking (cli/fd-writer). It prints nothing; a failure comes as an 'error' event.
       worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true, stdout: true, stderr: true });
     } catch {
       resolve(null);

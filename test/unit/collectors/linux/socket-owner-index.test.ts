@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SocketOwnerIndex, type ProcFdReader } from '../../../../src/main/collectors/linux/socket-owner-index';
+import type { FdTables } from '../../../../src/main/collectors/linux/proc-fd-walk';
 
 /** A made-up /proc: pid -> fd -> what the link points to (socket inode, or 0 for a file/pipe). */
 class FakeProc implements ProcFdReader {
@@ -112,15 +113,19 @@ describe('SocketOwnerIndex', () => {
       let workerAsked = false;
       const reader = Object.assign(proc, {
         openFilesOnMachine: () => open,
-        readAllFdTablesInWorker: async () => {
+        // The worker's answer: every table, read elsewhere (no link is read through `proc` then).
+        readAllFdTablesInWorker: async (): Promise<FdTables> => {
           workerAsked = true;
-          return null; // then read here: the answer is the same either way
+          return new Map(
+            [...proc.table].map(([pid, table]) => [pid, { fds: [...table.keys()], inodes: Float64Array.from(table.values()) }]),
+          );
         },
       });
       const index = new SocketOwnerIndex({ proc: reader, euid: 0, clock: () => 0 });
       const lookup = await index.resolve(sockets(5001, 6001));
       expect([open, workerAsked]).toEqual([open, wantWorker]);
       expect([lookup.owners.get(5001), lookup.owners.get(6001)]).toEqual([[100], [200]]);
+      expect([lookup.linksRead, proc.links]).toEqual([6, wantWorker ? 0 : 6]); // 6 fds, read by the worker or here
     }
   });
 
