@@ -1,18 +1,27 @@
 /** Entry point of the `portscope` binary (bundled to out/cli/portscope.mjs). */
+import { writeSync } from 'node:fs';
 import { runCli } from './index';
 import type { CliIo } from './command';
 import { printable } from '../../shared/printable';
 import { fdWriter, processFd } from './fd-writer';
 
-// `portscope listen … | head -1`: the reader went away. Nothing more can be shown, so end quietly
-// with the exit code so far instead of crashing on an unhandled EPIPE.
-function endQuietlyOnBrokenPipe(error: NodeJS.ErrnoException): void {
+/**
+ * Output that cannot be written ends the command. `portscope listen … | head -1`: the reader went away
+ * (EPIPE), nothing more can be shown, so end quietly with the exit code so far. Anything else (ENOSPC: a
+ * full disk) is said in one line, not a stack trace, and exits 1.
+ */
+function endOnOutputError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  try {
+    writeSync(2, `portscope: cannot write the output: ${error.message}\n`);
+  } catch {
+    // stderr is what failed: nothing left to tell
+  }
+  process.exit(1);
 }
 // Not process.stdout and process.stderr: making them sets their pipes non-blocking (see ./fd-writer).
-const stdout = fdWriter(processFd(1), endQuietlyOnBrokenPipe);
-const stderr = fdWriter(processFd(2), endQuietlyOnBrokenPipe);
+const stdout = fdWriter(processFd(1), endOnOutputError);
+const stderr = fdWriter(processFd(2), endOnOutputError);
 
 const io: CliIo = {
   out: (text) => stdout.write(text),

@@ -4,7 +4,8 @@
  * on an unhandled 'error'. And it exits as soon as a command is done, but only once its output is out.
  * The entry point is bundled from source into a temporary folder, so the test checks today's main.ts.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCliForNobody, type NobodyBundle } from '../../helpers/cli-for-nobody';
 import { freePort, tcpExchange } from './helpers';
@@ -65,4 +66,20 @@ describe('portscope exiting when a command is done', () => {
     expect((JSON.parse(text) as unknown[]).length).toBe(lines.length);
     expect(code).toBe(0);
   }, 60_000);
+});
+
+const hasDevFull = existsSync('/dev/full');
+if (!hasDevFull) console.warn('full-disk output test skipped: this system has no /dev/full (Linux has)');
+
+describe('portscope when its output cannot be written', () => {
+  it.skipIf(!hasDevFull)('says so in one line and exits 1 when the disk is full (ENOSPC), without a stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [bundle, '--help'], { stdio: ['ignore', full, 'pipe'], timeout: 30_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr.toString()).toMatch(/^portscope: cannot write the output: ENOSPC[^\n]*\n$/);
+    } finally {
+      closeSync(full);
+    }
+  });
 });
