@@ -3,22 +3,18 @@
  * handler sees it; the `satisfies` clause keeps them in step with ApiMethods.
  */
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import type { ApiInput, ApiMethod } from './api';
 import { SERVICE_NAME_PATTERN } from './actions';
+import { wholeNumber as whole } from './schema-checks';
 
-// zod/mini: a third of zod's size and load time (every CLI command loads these); it leaves messages to a locale.
-z.config(en());
-
-const portSchema = z.int().check(z.minimum(1), z.maximum(65535));
+const portSchema = whole(1, 65535);
 /** The largest pid any supported OS hands out fits a signed 32-bit int (Linux's cap is 2^22). */
 export const PID_MAX = 2 ** 31 - 1;
-const pidSchema = z.int().check(z.minimum(0), z.maximum(PID_MAX));
+const pidSchema = whole(0, PID_MAX);
 const protocolSchema = z.enum(['tcp', 'udp']);
 const empty = z.strictObject({});
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 const upTo = (max: number) => z.string().check(z.maxLength(max));
-const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 const flag = z.optional(z.boolean());
 
 const replySchema = z.discriminatedUnion('kind', [

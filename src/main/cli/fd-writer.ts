@@ -68,15 +68,15 @@ export function fdWriter(targets: FdTargets, onError: (error: NodeJS.ErrnoExcept
       try {
         while (offset < bytes.length) {
           const written = targets.writeSync(bytes, offset);
-          if (written <= 0) break; // not a pipe's or file's answer; let the stream deal with the rest
+          if (written <= 0) break; // not a pipe's or file's answer
           offset += written;
         }
-        if (offset < bytes.length) useStream().write(bytes.subarray(offset));
       } catch (error) {
         const failure = error as NodeJS.ErrnoException;
-        if (failure.code === 'EAGAIN') useStream().write(bytes.subarray(offset));
-        else onError(failure);
+        if (failure.code !== 'EAGAIN') return onError(failure);
       }
+      // What blocking writes could not take (a non-blocking fd) goes on through the stream, in order.
+      if (offset < bytes.length) useStream().write(bytes.subarray(offset));
     },
     keepServing() {
       useStream();

@@ -121,11 +121,6 @@ class RowMaker {
 
   constructor(private readonly join: RowFacts) {}
 
-  /** Partial facts the socket source gave for a row's first owner (tasklist names and services). */
-  hint(pid: number | null): Partial<ProcessFacts> | undefined {
-    return pid === null ? undefined : this.join.hints?.get(pid);
-  }
-
   /** The socket's user by its uid, for rows whose process is hidden or gone. */
   uidUser(raw: RawSocket): string | null {
     return raw.uid === null ? null : (this.join.userNames?.get(raw.uid) ?? null);
@@ -146,9 +141,10 @@ class RowMaker {
     return list;
   }
 
-  row(raw: RawSocket, id: string, pid: number | null, hint: Partial<ProcessFacts> | undefined, uidUser: string | null, list: OwnerListFacts): SocketRow {
+  row(raw: RawSocket, id: string, pid: number | null, uidUser: string | null, list: OwnerListFacts): SocketRow {
     const owners = list.named;
     const facts = list.facts[0];
+    const hint = list.hints[0]; // partial facts the socket source gave (tasklist names and services)
     // One object shape for every row (no spread, no property added later but by annotate's two):
     // V8 then serialises, annotates and diffs them on its fast paths.
     const row: SocketRow = {
@@ -220,7 +216,6 @@ export class RowBuilder {
     const maker = new RowMaker(join);
     for (const raw of raws) {
       const pid = raw.owners[0]?.pid ?? null;
-      const hint = maker.hint(pid);
       const uidUser = maker.uidUser(raw);
       const before = this.previous.get(raw);
       const sameBase = before !== undefined && before.row.pid === pid; // the same socket may change owner
@@ -236,7 +231,7 @@ export class RowBuilder {
         continue;
       }
       const list = maker.ownerList(raw.owners);
-      const row = maker.row(raw, id, pid, hint, uidUser, list);
+      const row = maker.row(raw, id, pid, uidUser, list);
       const from: BuiltFrom = { raw, row, baseId, idCount, owners: raw.owners, ownerHidden: raw.ownerHidden, ownerFacts: list.facts, ownerHints: list.hints, user: uidUser, build };
       this.previous.set(raw, from);
       fresh.push(row);
@@ -285,7 +280,7 @@ export function buildRows(raws: readonly RawSocket[], join: RowFacts): SocketRow
     const baseId = rowId(raw, pid);
     const n = (seen.get(baseId) ?? 0) + 1;
     seen.set(baseId, n);
-    rows[i] = maker.row(raw, numberedId(baseId, n), pid, maker.hint(pid), maker.uidUser(raw), maker.ownerList(raw.owners));
+    rows[i] = maker.row(raw, numberedId(baseId, n), pid, maker.uidUser(raw), maker.ownerList(raw.owners));
   }
   return rows.sort(compareRows);
 }

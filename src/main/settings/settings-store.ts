@@ -5,8 +5,7 @@
  * A missing or damaged file gives the defaults, never a crash; unknown keys are dropped.
  */
 import * as z from 'zod/mini';
-
-const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+import { wholeNumber as whole } from '../../shared/schema-checks';
 
 const boundsSchema = z.object({
   x: z.int(),
