@@ -111,6 +111,59 @@ export async function runTool(name: string, args: readonly string[], options?: E
   return runFile(file, args, options);
 }
 
+export interface StreamedRun {
+  stderr: Buffer;
+  /** Process exit code; null when killed by a signal or the timeout. */
+  exitCode: number | null;
+  timedOut: boolean;
+}
+
+/** stderr kept from a streamed run: enough for any tool's complaint, bounded whatever it prints. */
+const STREAM_STDERR_LIMIT = 64 * 1024;
+
+/**
+ * Run a program and hand its stdout to `onStdout` chunk by chunk as it prints, so a caller parses while
+ * the program still writes (`ss` writes a 40k-socket table over 50–100 ms). stderr is collected (its
+ * first 64 KiB). Never rejects for a non-zero exit; rejects when the program cannot be started or
+ * `onStdout` throws (the program is then killed).
+ */
+export function streamFile(file: string, args: readonly string[], onStdout: (chunk: Buffer) => void, options: { timeoutMs?: number } = {}): Promise<StreamedRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: Buffer[] = [];
+    let stderrBytes = 0;
+    let failure: Error | null = null;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill();
+    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failure) return;
+      try {
+        onStdout(chunk);
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        child.kill();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderrBytes >= STREAM_STDERR_LIMIT) return;
+      stderr.push(chunk);
+      stderrBytes += chunk.length;
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error); // could not be started (a no-op if it already closed)
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (failure) reject(failure);
+      else resolve({ stderr: Buffer.concat(stderr).subarray(0, STREAM_STDERR_LIMIT), exitCode: code, timedOut });
+    });
+  });
+}
+
 /** A long-lived child (one PowerShell for every poll): write to its stdin, listen to its output. */
 export interface PersistentProcess {
   readonly pid: number | undefined;

@@ -279,26 +279,49 @@ export interface SsParse {
 }
 
 /**
- * Parse a whole ss output, reusing the previous poll's rows by their line: an unchanged line yields the
- * very same row object again, which lets the engine reuse its built row.
+ * Parses ss output as it comes, part by part (each part whole lines), reusing the previous poll's rows by
+ * their line: an unchanged line yields the very same row object again, which lets the engine reuse its
+ * built row.
  */
-export function parseSsReusing(text: string, previous?: SsParse): SsParse {
-  const parsed: ParseResult = { rows: [], unparsed: [] };
-  const lines: string[] = [];
-  if (typeof text !== 'string') return { parsed, lines };
-  const reusable = previous ? new PreviousLines(previous) : null;
-  const hosts = new HostMemo();
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || isHeader(line)) continue;
-    const row = reusable?.take(line) ?? parseSsLine(line, hosts);
-    if (row === 'skip') continue;
-    if (row) {
-      parsed.rows.push(row);
-      lines.push(line);
-    } else parsed.unparsed.push(raw);
+export class SsParser {
+  private readonly parsed: ParseResult = { rows: [], unparsed: [] };
+  private readonly lines: string[] = [];
+  private readonly reusable: PreviousLines | null;
+  private readonly hosts = new HostMemo();
+  /** Whether any line held more than blanks: an empty output is ss failing, not an empty table. */
+  printed = false;
+
+  constructor(previous?: SsParse) {
+    this.reusable = previous ? new PreviousLines(previous) : null;
   }
-  return { parsed, lines };
+
+  /** Parse the next part of the output: whole lines (a line cut in two would be read as two). */
+  add(text: string): void {
+    for (const raw of text.split('\n')) {
+      const line = raw.trim();
+      if (line === '') continue;
+      this.printed = true;
+      if (isHeader(line)) continue;
+      const row = this.reusable?.take(line) ?? parseSsLine(line, this.hosts);
+      if (row === 'skip') continue;
+      if (row) {
+        this.parsed.rows.push(row);
+        this.lines.push(line);
+      } else this.parsed.unparsed.push(raw);
+    }
+  }
+
+  /** The parse so far: rows and the lines they came from, what the next poll may reuse. */
+  result(): SsParse {
+    return { parsed: this.parsed, lines: this.lines };
+  }
+}
+
+/** Parse a whole ss output, reusing the previous poll's rows by their line (see SsParser). */
+export function parseSsReusing(text: string, previous?: SsParse): SsParse {
+  const parser = new SsParser(previous);
+  if (typeof text === 'string') parser.add(text);
+  return parser.result();
 }
 
 /** How many vanished lines the in-order match steps over, and how many unmatched lines in a row lose its place. */

@@ -1,33 +1,53 @@
 /**
  * `ss -tunae` (netlink: fast, zones, V6ONLY, the socket's inode and uid) — the Linux first choice. No `-p`:
  * ss would walk every process's fds on each call (most of its cost at 40k sockets); the owner index
- * walks them once and then only what changed. Unchanged lines keep their parsed row between polls.
+ * walks them once and then only what changed. Unchanged lines keep their parsed row between polls, and
+ * lines are parsed as ss prints them (at 40k sockets it writes for 50–100 ms, while we would wait).
  */
-import { resolveTool, runTool } from '../../lib/exec';
+import { resolveTool, streamFile } from '../../lib/exec';
+import { LineChunks } from '../../lib/line-chunks';
 import type { Collector } from '../types';
-import { parseSsReusing, type SsParse } from './parse-ss';
+import { SsParser, type SsParse } from './parse-ss';
 import { finishLinuxCollection, LiveOwners } from './linux-collection';
 
 /** No -H: older ss lacks it and the parser skips the header anyway. -e adds ino/uid/v6only. */
 export const SS_ARGS = ['-t', '-u', '-n', '-a', '-e'] as const;
 
-export function createSsCollector(owners = new LiveOwners()): Collector {
+interface SsRun {
+  parse: SsParse;
+  /** Whether ss printed anything but blanks. */
+  printed: boolean;
+  stderr: string;
+  exitCode: number | null;
+  timedOut: boolean;
+}
+
+/** One run of ss at `file`, its lines parsed as they come (reusing `previous`'s rows). */
+async function runSs(file: string, previous: SsParse | undefined): Promise<SsRun> {
+  const parser = new SsParser(previous);
+  const lines = new LineChunks();
+  const run = await streamFile(file, SS_ARGS, (chunk) => parser.add(lines.push(chunk)));
+  parser.add(lines.end());
+  return { parse: parser.result(), printed: parser.printed, stderr: run.stderr.toString('utf8'), exitCode: run.exitCode, timedOut: run.timedOut };
+}
+
+/** `findSs` says where ss is (null: not installed); tests give a stand-in. */
+export function createSsCollector(owners = new LiveOwners(), findSs: () => Promise<string | null> = () => resolveTool('ss')): Collector {
   let last: SsParse | undefined;
   return {
     name: 'ss',
-    available: async () => (await resolveTool('ss')) !== null,
+    available: async () => (await findSs()) !== null,
     async collect() {
-      const running = runTool('ss', SS_ARGS);
+      const file = await findSs();
+      if (!file) throw new Error('ss is not installed');
+      const running = runSs(file, last);
       owners.prefetch(); // a due full fd read needs no table: it runs while ss runs and we parse
-      let out = await running;
+      let run = await running;
       // A netlink dump that races heavy socket churn is flagged and may miss rows: take one more.
-      if (out && /interrupted/i.test(out.stderr.toString('utf8'))) out = await runTool('ss', SS_ARGS);
-      if (!out) throw new Error('ss is not installed');
-      const text = out.stdout.toString('utf8');
-      if (out.exitCode !== 0 && text.trim() === '') {
-        throw new Error(`ss failed: ${out.stderr.toString('utf8').trim() || `exit ${out.exitCode}`}`);
-      }
-      last = parseSsReusing(text, last);
+      if (/interrupted/i.test(run.stderr)) run = await runSs(file, last);
+      if (run.timedOut) throw new Error('ss did not finish in time'); // a table cut short would report sockets as gone
+      if (run.exitCode !== 0 && !run.printed) throw new Error(`ss failed: ${run.stderr.trim() || `exit ${run.exitCode}`}`);
+      last = run.parse;
       const rows = [...last.parsed.rows]; // the next poll pairs `last`'s rows with its lines by index: hand out a copy
       await owners.attach(rows);
       return finishLinuxCollection(rows, last.parsed.unparsed.length);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HostMemo, parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers } from '../../../../src/main/collectors/linux/parse-ss';
+import { HostMemo, parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers, SsParser, type SsParse } from '../../../../src/main/collectors/linux/parse-ss';
+import { LineChunks } from '../../../../src/main/lib/line-chunks';
+import { seededRandom } from '../../../helpers/seeded-random';
 import { randomText } from './random-text';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/linux/${name}`, import.meta.url), 'utf8');
@@ -167,6 +169,55 @@ describe('parseSsReusing on a poll with many sockets', () => {
 
   it('hands a line printed twice its row once', () => {
     expect(reusedCount([...ids.slice(0, 10), 5, 5, ...ids.slice(10)])).toBe(3000);
+  });
+});
+
+describe('SsParser fed as ss prints (chunks cut anywhere)', () => {
+  /** `text` as bytes cut at random places, through LineChunks into an SsParser. */
+  function parseInChunks(text: string, seed: number, previous?: SsParse): SsParser {
+    const random = seededRandom(seed);
+    const bytes = Buffer.from(text, 'utf8');
+    const parser = new SsParser(previous);
+    const lines = new LineChunks();
+    for (let from = 0; from < bytes.length; ) {
+      const to = Math.min(bytes.length, from + 1 + Math.floor(random() * 700));
+      parser.add(lines.push(bytes.subarray(from, to)));
+      from = to;
+    }
+    parser.add(lines.end());
+    return parser;
+  }
+
+  it('gives the same rows, lines and unparsed lines as one parse of the whole text', () => {
+    // -p names with quotes, commas and a multi-byte character; a header; a bad line; no newline at the end
+    const text = `${fixture('ss-tunap.txt')}\ngarbage line\n${fixture('ss-tunapeH.txt').replace('web, "conten', 'wéb, "cont')}`.trimEnd();
+    for (let seed = 1; seed <= 40; seed++) {
+      const parser = parseInChunks(text, seed);
+      expect(parser.result()).toEqual(parseSsReusing(text));
+      expect(parser.printed).toBe(true);
+    }
+  });
+
+  it('reuses the previous poll\'s row objects as a whole-text parse does', () => {
+    const text = fixture('ss-tunapeH.txt');
+    const first = parseSsReusing(text);
+    const changed = text.replace('UNCONN 0      0 ', 'UNCONN 1      0 ');
+    const whole = parseSsReusing(changed, first);
+    for (let seed = 1; seed <= 20; seed++) {
+      const rows = parseInChunks(changed, seed, first).result().parsed.rows;
+      expect(rows).toEqual(whole.parsed.rows);
+      rows.forEach((row, i) => expect(row === whole.parsed.rows[i]).toBe(first.parsed.rows.includes(whole.parsed.rows[i]!)));
+    }
+  });
+
+  it('says whether ss printed anything but blanks', () => {
+    const blank = new SsParser();
+    blank.add(' \n\n');
+    expect(blank.printed).toBe(false);
+    const header = new SsParser();
+    header.add('Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process\n');
+    expect(header.printed).toBe(true);
+    expect(header.result().parsed.rows).toEqual([]);
   });
 });
 
