@@ -1,10 +1,10 @@
 /**
- * The only place that spawns processes. execFile with an argv array (never a shell string), a timeout,
- * and a buffer big enough for 100k sockets. Tools are called by absolute path where we know it, because
- * GUI apps (Electron launched from a dock/menu) start with a short PATH.
+ * The only place that spawns processes: always an argv array (never a shell string) and a timeout.
+ * runFile collects the output (a buffer big enough for 100k sockets), streamFile hands it over as it comes,
+ * startPersistentProcess keeps a helper running. Tools are called by absolute path where we know it,
+ * because GUI apps (Electron launched from a dock/menu) start with a short PATH.
  */
-import { execFile } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -113,13 +113,17 @@ export async function runTool(name: string, args: readonly string[], options?: E
 
 export interface StreamedRun {
   stderr: Buffer;
-  /** Process exit code; null when killed by a signal or the timeout. */
+  /** Process exit code; null when it was ended by a signal (`signal`) or the timeout. */
   exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** We stopped waiting: the program ran longer than timeoutMs (or something it started held its output open). */
   timedOut: boolean;
 }
 
 /** stderr kept from a streamed run: enough for any tool's complaint, bounded whatever it prints. */
 const STREAM_STDERR_LIMIT = 64 * 1024;
+/** How long a timed-out program gets to end after SIGTERM before SIGKILL. */
+const KILL_GRACE_MS = 2_000;
 
 /**
  * Run a program and hand its stdout to `onStdout` chunk by chunk as it prints, so a caller parses while
@@ -137,6 +141,10 @@ export function streamFile(file: string, args: readonly string[], onStdout: (chu
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill();
+      setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS).unref(); // a no-op once it has exited
+      // Output a grandchild still holds open must not keep us waiting: 'close' needs both pipes closed.
+      child.stdout.destroy();
+      child.stderr.destroy();
     }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       if (failure) return;
@@ -149,17 +157,18 @@ export function streamFile(file: string, args: readonly string[], onStdout: (chu
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderrBytes >= STREAM_STDERR_LIMIT) return;
-      stderr.push(chunk);
-      stderrBytes += chunk.length;
+      const kept = chunk.subarray(0, STREAM_STDERR_LIMIT - stderrBytes);
+      stderr.push(kept);
+      stderrBytes += kept.length;
     });
     child.once('error', (error) => {
       clearTimeout(timer);
       reject(error); // could not be started (a no-op if it already closed)
     });
-    child.once('close', (code) => {
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
       if (failure) reject(failure);
-      else resolve({ stderr: Buffer.concat(stderr).subarray(0, STREAM_STDERR_LIMIT), exitCode: code, timedOut });
+      else resolve({ stderr: Buffer.concat(stderr), exitCode: code, signal, timedOut });
     });
   });
 }

@@ -4,24 +4,39 @@
  * byte is never part of a multi-byte character, so decoding up to it is safe.
  */
 export class LineChunks {
-  private rest: Buffer | null = null;
+  /** Bytes of the unfinished line, in the order they came (joined once its newline comes). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  /** `maxLineBytes`: a longer line is an error (the output is not what the caller reads), not unbounded memory. */
+  constructor(private readonly maxLineBytes = 1024 * 1024) {}
 
   /** The text of the whole lines `chunk` completes, each ending in `\n` ('' when it completes none). */
   push(chunk: Buffer): string {
-    const bytes = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    const lastNewline = bytes.lastIndexOf(10);
+    const lastNewline = chunk.lastIndexOf(10);
     if (lastNewline < 0) {
-      this.rest = bytes;
+      this.keep(chunk);
       return '';
     }
-    this.rest = lastNewline + 1 < bytes.length ? bytes.subarray(lastNewline + 1) : null;
-    return bytes.toString('utf8', 0, lastNewline + 1);
+    const whole = chunk.subarray(0, lastNewline + 1);
+    const text = this.pendingBytes > 0 ? Buffer.concat([...this.pending, whole]).toString('utf8') : whole.toString('utf8');
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (lastNewline + 1 < chunk.length) this.keep(chunk.subarray(lastNewline + 1));
+    return text;
   }
 
   /** What is left after the last chunk: a last line without a newline ('' when none). */
   end(): string {
-    const text = this.rest ? this.rest.toString('utf8') : '';
-    this.rest = null;
+    const text = this.pendingBytes > 0 ? Buffer.concat(this.pending).toString('utf8') : '';
+    this.pending = [];
+    this.pendingBytes = 0;
     return text;
+  }
+
+  private keep(bytes: Buffer): void {
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes > this.maxLineBytes) throw new Error(`a line of output is longer than ${this.maxLineBytes} bytes`);
+    this.pending.push(bytes);
   }
 }

@@ -55,11 +55,25 @@ describe('streamFile', () => {
   });
 
   it('rejects when the reader throws, and stops the program', async () => {
-    // it would run for 20 s: the test's own time limit fails unless the program is stopped
-    const run = node('process.stdout.write("x"); setTimeout(() => {}, 20000)', () => {
+    // it would run for 120 s: the test's own time limit (30 s) fails unless the program is stopped
+    const run = node('process.stdout.write("x"); setTimeout(() => {}, 120000)', () => {
       throw new Error('bad chunk');
     });
     await expect(run).rejects.toThrow('bad chunk');
+  });
+
+  it('stops waiting at the timeout even when a program it started holds the output open', async () => {
+    // The program starts a grandchild that shares its stdout and sleeps 120 s, tells us its pid, and exits.
+    const code = `const { spawn } = require('node:child_process');
+      const g = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: ['ignore', 'inherit', 'ignore'] });
+      process.stderr.write(String(g.pid)); g.unref();`;
+    const run = await node(code, () => undefined, { timeoutMs: 500 });
+    const grandchild = Number(run.stderr.toString());
+    try {
+      expect(run.timedOut).toBe(true); // resolved at the timeout, not when the grandchild ends (the test would time out)
+    } finally {
+      if (grandchild > 0) process.kill(grandchild);
+    }
   });
 
   it('rejects when the program cannot be started', async () => {

@@ -37,6 +37,12 @@ describe('LineChunks', () => {
     expect(last).toBe('last line');
   });
 
+  it('refuses a line longer than its limit instead of holding it all', () => {
+    const chunks = new LineChunks(10);
+    expect(chunks.push(Buffer.from('short\nabcde'))).toBe('short\n');
+    expect(() => chunks.push(Buffer.from('fghijk'))).toThrow('a line of output is longer than 10 bytes');
+  });
+
   it('leaves nothing at the end when the output ends with a newline, or is empty', () => {
     const chunks = new LineChunks();
     expect(chunks.push(Buffer.from('a\nb\n'))).toBe('a\nb\n');

@@ -19,33 +19,43 @@ interface SsRun {
   printed: boolean;
   stderr: string;
   exitCode: number | null;
+  signal: NodeJS.Signals | null;
   timedOut: boolean;
 }
 
 /** One run of ss at `file`, its lines parsed as they come (reusing `previous`'s rows). */
-async function runSs(file: string, previous: SsParse | undefined): Promise<SsRun> {
+async function runSs(file: string, previous: SsParse | undefined, timeoutMs: number | undefined): Promise<SsRun> {
   const parser = new SsParser(previous);
   const lines = new LineChunks();
-  const run = await streamFile(file, SS_ARGS, (chunk) => parser.add(lines.push(chunk)));
+  const run = await streamFile(file, SS_ARGS, (chunk) => parser.add(lines.push(chunk)), { timeoutMs });
   parser.add(lines.end());
-  return { parse: parser.result(), printed: parser.printed, stderr: run.stderr.toString('utf8'), exitCode: run.exitCode, timedOut: run.timedOut };
+  return { parse: parser.result(), printed: parser.printed, stderr: run.stderr.toString('utf8'), exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut };
 }
 
-/** `findSs` says where ss is (null: not installed); tests give a stand-in. */
-export function createSsCollector(owners = new LiveOwners(), findSs: () => Promise<string | null> = () => resolveTool('ss')): Collector {
+export interface SsTool {
+  /** Where ss is (null: not installed); tests give a stand-in. */
+  find?: () => Promise<string | null>;
+  /** Defaults to streamFile's. */
+  timeoutMs?: number;
+}
+
+export function createSsCollector(owners = new LiveOwners(), tool: SsTool = {}): Collector {
+  const find = tool.find ?? (() => resolveTool('ss'));
   let last: SsParse | undefined;
   return {
     name: 'ss',
-    available: async () => (await findSs()) !== null,
+    available: async () => (await find()) !== null,
     async collect() {
-      const file = await findSs();
+      const file = await find();
       if (!file) throw new Error('ss is not installed');
-      const running = runSs(file, last);
+      const running = runSs(file, last, tool.timeoutMs);
       owners.prefetch(); // a due full fd read needs no table: it runs while ss runs and we parse
       let run = await running;
       // A netlink dump that races heavy socket churn is flagged and may miss rows: take one more.
-      if (/interrupted/i.test(run.stderr)) run = await runSs(file, last);
-      if (run.timedOut) throw new Error('ss did not finish in time'); // a table cut short would report sockets as gone
+      if (/interrupted/i.test(run.stderr)) run = await runSs(file, last, tool.timeoutMs);
+      // A table cut short would report its missing sockets as closed: a run that did not end by itself is an error.
+      if (run.timedOut) throw new Error('ss did not finish in time');
+      if (run.signal) throw new Error(`ss was stopped (${run.signal})`);
       if (run.exitCode !== 0 && !run.printed) throw new Error(`ss failed: ${run.stderr.trim() || `exit ${run.exitCode}`}`);
       last = run.parse;
       const rows = [...last.parsed.rows]; // the next poll pairs `last`'s rows with its lines by index: hand out a copy
