@@ -178,7 +178,7 @@ describe('SsParser fed as ss prints (chunks cut anywhere)', () => {
     const random = seededRandom(seed);
     const bytes = Buffer.from(text, 'utf8');
     const parser = new SsParser(previous);
-    const lines = new LineChunks();
+    const lines = new LineChunks(1 + Math.floor(random() * 300)); // small batches: lines reach the parser in many parts
     for (let from = 0; from < bytes.length; ) {
       const to = Math.min(bytes.length, from + 1 + Math.floor(random() * 700));
       parser.add(lines.push(bytes.subarray(from, to)));
