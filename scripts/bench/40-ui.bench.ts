@@ -3,14 +3,17 @@
  * load generator holding ~10k and ~40k sockets and 1% churn per second, the page refreshing every 1 s.
  * Prints per size: initial render (navigation start to the table showing every row), once with a cold
  * engine and on reload with the engine live (median of 5 reloads); the longest task (PerformanceObserver 'longtask') while
- * diffs apply for ~10 s; the renderer heap after a GC (CDP Runtime.getHeapUsage). Printed, never asserted.
- * Flags: --ui-sizes 10000,40000  --ui-seconds S.
+ * diffs apply for ~10 s; the renderer heap after a GC (CDP Runtime.getHeapUsage). Last, at the largest
+ * size, what TCPView chokes on: tens of thousands of connections closed at once into TIME_WAIT beside the
+ * load, watched until they have expired (their rows come, then go, in a few large diffs).
+ * Printed, never asserted.
+ * Flags: --ui-sizes 10000,40000  --ui-seconds S  --ui-time-wait N (default 30000)  --no-time-wait.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPersistentProcess, type PersistentProcess } from '../../src/main/lib/exec';
-import { startLoad } from './load/load-generator';
+import { leaveTimeWait, startLoad, TIME_WAIT_MS } from './load/load-generator';
 import { cores, median, mib, ms, numberArg, sleep } from './load/measure';
 
 const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, '');
@@ -101,7 +104,42 @@ async function renderTime(page: Page, rows: number, navigate: () => Promise<unkn
   return page.evaluate(() => (globalThis as unknown as PageGlobals).__visibleAt ?? NaN);
 }
 
-async function measureSize(browser: Browser, sockets: number, seconds: number): Promise<void> {
+/** Rows the table says it has. */
+function tableRows(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Number((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0),
+  );
+}
+
+/** Watched past TIME_WAIT_MS after the burst, so the rows that expire are gone from the table too. */
+const TIME_WAIT_WATCH_MARGIN_MS = 10_000;
+
+/** `count` connections closed into TIME_WAIT beside the load: the page's long tasks while their rows come and go. */
+async function measureTimeWaitBurst(page: Page, count: number): Promise<void> {
+  await page.evaluate(() => void ((globalThis as unknown as PageGlobals).__longtasks = []));
+  const countsBefore = await pageCounts(page);
+  const rowsBefore = await tableRows(page);
+  const started = performance.now();
+  const closed = await leaveTimeWait(count);
+  let peak = rowsBefore;
+  while (performance.now() - started < TIME_WAIT_MS + TIME_WAIT_WATCH_MARGIN_MS) {
+    await sleep(1000);
+    peak = Math.max(peak, await tableRows(page));
+  }
+  const watched = (performance.now() - started) / 1000;
+  const tasks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longtasks);
+  const countsAfter = await pageCounts(page);
+  const rowsAfter = await tableRows(page);
+  const longest = tasks.length ? Math.max(...tasks) : 0;
+  const diffs = countsAfter.diffs - countsBefore.diffs;
+  const pulls = countsAfter.pulls - countsBefore.pulls;
+  console.log(`  ${closed.toLocaleString('en')} connections closed into TIME_WAIT at once: the table went ${rowsBefore.toLocaleString('en')} → ${peak.toLocaleString('en')} → ${rowsAfter.toLocaleString('en')} rows as they came and expired`);
+  console.log(
+    `  longest task meanwhile (${watched.toFixed(0)} s, ${diffs} diffs, ${pulls} re-pulls)  ${ms(longest)}   ${tasks.length} long tasks [${tasks.map((t) => t.toFixed(0)).join(', ')}] (target: none > 50 ms)`,
+  );
+}
+
+async function measureSize(browser: Browser, sockets: number, seconds: number, timeWait: number): Promise<void> {
   const load = await startLoad({ sockets, churnPercent: 1 });
   const web = await startWeb();
   const context = await browser.newContext();
@@ -127,9 +165,7 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     const countsAfter = await pageCounts(page);
     const diffs = countsAfter.diffs - countsBefore.diffs;
     const pulls = countsAfter.pulls - countsBefore.pulls; // a re-pull after a gap is a 24 MB parse at 40k
-    const rowCount = await page.evaluate(() =>
-      Number((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="socket-table"]')?.getAttribute('aria-rowcount') ?? 0),
-    );
+    const rowCount = await tableRows(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
@@ -143,6 +179,7 @@ async function measureSize(browser: Browser, sockets: number, seconds: number): 
     );
     console.log(`  longest task during the first load, for comparison  ${ms(loadTasks.length ? Math.max(...loadTasks) : 0)}   ${loadTasks.length} long tasks (the observer works when this is > 0)`);
     console.log(`  renderer heap after GC                               ${mib(heap.usedSize).padStart(11)}   of ${mib(heap.totalSize)} (target < 200 MB)`);
+    if (timeWait > 0) await measureTimeWaitBurst(page, timeWait);
   } finally {
     await context.close();
     web.child.kill();
@@ -158,10 +195,12 @@ export async function run(args: string[]): Promise<void> {
   const at = args.indexOf('--ui-sizes');
   const sizes = at >= 0 ? (args[at + 1] ?? '').split(',').map(Number).filter((n) => n > 0) : [10_000, 40_000];
   const seconds = numberArg(args, '--ui-seconds', 10);
+  const timeWait = args.includes('--no-time-wait') ? 0 : numberArg(args, '--ui-time-wait', 30_000);
   console.log(`UI bench on ${cores()} cores (Chromium ${CHROMIUM}, the web server and the load share them)`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
-    for (const size of sizes) await measureSize(browser, size, seconds);
+    const largest = Math.max(...sizes);
+    for (const size of sizes) await measureSize(browser, size, seconds, size === largest ? timeWait : 0);
   } finally {
     await browser.close();
   }

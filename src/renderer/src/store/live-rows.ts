@@ -16,6 +16,12 @@ export interface LiveRow {
   statusAt: number;
   /** The snapshot/diff seq that first brought this row (shown as data-seq; lets tests count refreshes). */
   firstSeq: number;
+  /**
+   * Set once another live row took this one's place in its table, or it was dropped (a diff or expiry;
+   * the only change ever made to a live row). Whoever kept it (the visible rows) looks its id up again
+   * only then, instead of looking up every row on every refresh.
+   */
+  superseded?: true;
 }
 
 export type LiveRowMap = ReadonlyMap<string, LiveRow>;
@@ -105,20 +111,26 @@ export function applySnapshotRows(prev: LiveRowMap, snapshot: Snapshot, now: num
   return new LiveTable(next);
 }
 
+/** Put `live` in `rows` under `id`, marking the live row it replaces (`old`, that id's current one) superseded. */
+function replace(rows: Map<string, LiveRow>, id: string, old: LiveRow | undefined, live: LiveRow): void {
+  if (old) old.superseded = true;
+  rows.set(id, live);
+}
+
 /** Apply a diff, and age highlights at the same moment (one new table per diff, not two). `prev` is updated in place. */
 export function applyDiffRows(prev: LiveRowMap, diff: SnapshotDiff, now: number): LiveTable {
   const next = rowsToUpdate(prev);
   ageInPlace(next, now);
   for (const id of diff.removed) {
     const old = next.get(id);
-    if (old && old.status !== 'removed') next.set(id, { ...old, status: 'removed', statusAt: now });
+    if (old && old.status !== 'removed') replace(next, id, old, { ...old, status: 'removed', statusAt: now });
   }
-  for (const row of diff.added) next.set(row.id, { row, status: 'new', statusAt: now, firstSeq: diff.seq });
+  for (const row of diff.added) replace(next, row.id, next.get(row.id), { row, status: 'new', statusAt: now, firstSeq: diff.seq });
   for (const row of diff.changed) {
     const old = next.get(row.id);
     // A change to a row still glowing green keeps it green: it is still new to the user.
     const status = old?.status === 'new' ? 'new' : 'changed';
-    next.set(row.id, { row, status, statusAt: old?.status === 'new' ? old.statusAt : now, firstSeq: old?.firstSeq ?? diff.seq });
+    replace(next, row.id, old, { row, status, statusAt: old?.status === 'new' ? old.statusAt : now, firstSeq: old?.firstSeq ?? diff.seq });
   }
   return new LiveTable(next);
 }
@@ -150,8 +162,10 @@ function isDue(live: LiveRow, now: number): boolean {
 function ageInPlace(rows: Map<string, LiveRow>, now: number): void {
   rows.forEach((live, id) => {
     if (!isDue(live, now)) return;
-    if (live.status === 'removed') rows.delete(id);
-    else rows.set(id, { ...live, status: 'steady' });
+    if (live.status === 'removed') {
+      live.superseded = true;
+      rows.delete(id);
+    } else replace(rows, id, live, { ...live, status: 'steady' });
   });
 }
 

@@ -35,8 +35,14 @@ export function updateVisibleRows(before: { visible: readonly LiveRow[] }, live:
   let n = 0;
   let f = 0;
   for (const old of before.visible) {
-    const now = live.get(old.row.id);
-    if (!now || now.row !== old.row) continue; // gone, or its data changed (then it is among the fresh)
+    let now = old;
+    if (old.superseded) {
+      // Replaced or dropped since: only such rows are looked up (at 64k rows a lookup per row per refresh
+      // was the page's largest cost).
+      const current = live.get(old.row.id);
+      if (!current || current.row !== old.row) continue; // gone, or its data changed (then it is among the fresh)
+      now = current;
+    }
     while (f < fresh.length && compare(fresh[f]!, now) < 0) out[n++] = fresh[f++]!;
     out[n++] = now;
   }
