@@ -244,4 +244,14 @@ describe('visible rows', () => {
     expect(out.map((l) => l.row.localPort)).toEqual([80, 443, 8080, 9000, 10000]);
     expect(countByState(rows)).toEqual([['LISTEN', 5]]);
   });
+
+  it("counts every state in the status bar's order, other states after by count, closed rows left out", () => {
+    const live = (state: string | null, protocol: 'tcp' | 'udp' = 'tcp', status: 'steady' | 'removed' = 'steady') => ({ row: makeRow({ state, protocol }), status, statusAt: 0, firstSeq: 1 });
+    const rows = [
+      live('SYN_SENT'), live('ESTABLISHED'), live(null, 'udp'), live('FIN_WAIT1'), live('FIN_WAIT1'), live('TIME_WAIT'),
+      live('CLOSE_WAIT'), live('ESTABLISHED'), live('LISTEN'), live('ESTABLISHED', 'tcp', 'removed'), live('SYN_SENT', 'tcp', 'removed'), live(null),
+    ];
+    expect(countByState(rows)).toEqual([['LISTEN', 1], ['ESTABLISHED', 2], ['TIME_WAIT', 1], ['CLOSE_WAIT', 1], ['UDP', 1], ['FIN_WAIT1', 2], ['SYN_SENT', 1], ['?', 1]]);
+    expect(countByState([])).toEqual([]);
+  });
 });
