@@ -73,3 +73,39 @@ export function diffBuiltRows(previous: Map<string, SocketRow>, fresh: readonly 
   }
   return { added, changed, removed };
 }
+
+/**
+ * A diff in consecutive parts of at most `maxRows` rows and ids each (one part when it is that small). The
+ * parts touch disjoint ids, so applying them in order equals applying the whole: the table between two
+ * parts is a real table, some of the changes made.
+ */
+export function splitDiff(diff: RowsDiff, maxRows: number): RowsDiff[] {
+  const total = diff.added.length + diff.changed.length + diff.removed.length;
+  if (total <= maxRows) return [diff];
+  const parts: RowsDiff[] = [];
+  let part: RowsDiff = { added: [], changed: [], removed: [] };
+  let size = 0;
+  const room = (): void => {
+    if (size < maxRows) return;
+    parts.push(part);
+    part = { added: [], changed: [], removed: [] };
+    size = 0;
+  };
+  for (const id of diff.removed) {
+    room();
+    part.removed.push(id);
+    size++;
+  }
+  for (const row of diff.added) {
+    room();
+    part.added.push(row);
+    size++;
+  }
+  for (const row of diff.changed) {
+    room();
+    part.changed.push(row);
+    size++;
+  }
+  parts.push(part);
+  return parts;
+}

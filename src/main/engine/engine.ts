@@ -13,7 +13,7 @@ import { processProviderFor } from '../process/provider-table';
 import { ProcessFactsCache } from '../process/process-facts-cache';
 import { CollectorChain, type ChainResult } from './collector-chain';
 import { buildRows, RowBuilder, type BuiltRows } from './build-rows';
-import { diffBuiltRows, diffRows, indexRows, type RowsDiff } from './diff-rows';
+import { diffBuiltRows, diffRows, indexRows, splitDiff, type RowsDiff } from './diff-rows';
 
 export interface EngineOptions {
   intervalMs: number;
@@ -60,6 +60,13 @@ export interface Engine {
 
 /** The poller waits at least this many times the last collection's cost between collections. */
 const COST_STRETCH = 2;
+
+/**
+ * A poll's diff with more rows than this goes out as several diffs, each its own seq (the snapshot takes
+ * the last): a client applies and shows each in its own task. 22k rows in one diff (a burst of connections
+ * closed into TIME_WAIT) were one 8.5 MB message and two page tasks of 130–190 ms.
+ */
+export const DIFF_PART_ROWS = 2_000;
 
 export function nextPollDelay(intervalMs: number, lastCostMs: number): number {
   return Math.max(intervalMs, Math.ceil(COST_STRETCH * lastCostMs));
@@ -183,20 +190,22 @@ export function createEngine(options: EngineOptions): Engine {
     inflight ??= (async () => {
       try {
         const collected = await collectSnapshot(seq + 1);
-        const snap = collected.snap;
         const previous = latest;
-        const diff = previous ? diffSinceLatest(previous, collected) : null;
+        const parts = previous ? splitDiff(diffSinceLatest(previous, collected), DIFF_PART_ROWS) : [];
+        // A diff in parts takes one seq per part; the snapshot is the last part's.
+        const snap: Snapshot = parts.length > 1 ? { ...collected.snap, seq: previous!.seq + parts.length } : collected.snap;
         // The new table is the latest before anyone hears of it (latestById already indexes it).
         seq = snap.seq;
         latest = snap;
         latestAt = Date.now();
         latestBuild = collected.report && { builder: collected.report.builder, build: collected.report.built.build };
-        if (previous && diff) {
+        parts.forEach((part, i) => {
+          const fromSeq = previous!.seq + i;
           options.emit({
             type: 'diff',
-            diff: { seq: snap.seq, fromSeq: previous.seq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...diff },
+            diff: { seq: fromSeq + 1, fromSeq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...part },
           });
-        }
+        });
         return snap;
       } finally {
         inflight = null;
