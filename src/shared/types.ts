@@ -131,4 +131,9 @@ export interface SnapshotDiff {
   changed: SocketRow[];
   removed: string[];
   ownersHidden: string | null;
+  /**
+   * More parts of this diff follow (same seq and fromSeq): a poll's diff of many rows goes out in parts a
+   * client applies and shows one by one; only the last part (without `more`) moves the client to `seq`.
+   */
+  more?: true;
 }

@@ -5,7 +5,7 @@
  * 40k-socket machine is not kept busy by its own monitor.
  */
 import type { Emit } from '../service/handlers';
-import type { ProcessFacts, RawSocket, Snapshot, SocketRow } from '../../shared/types';
+import type { ProcessFacts, RawSocket, Snapshot, SnapshotDiff, SocketRow } from '../../shared/types';
 import type { Collector } from '../collectors/types';
 import type { ProcessFactsProvider } from '../process/types';
 import { collectorChain } from '../collectors/platform-table';
@@ -62,9 +62,9 @@ export interface Engine {
 const COST_STRETCH = 2;
 
 /**
- * A poll's diff with more rows than this goes out as several diffs, each its own seq (the snapshot takes
- * the last): a client applies and shows each in its own task. 22k rows in one diff (a burst of connections
- * closed into TIME_WAIT) were one 8.5 MB message and two page tasks of 130–190 ms.
+ * A poll's diff with more rows than this goes out in parts (`more` on all but the last; one seq per poll):
+ * a client applies and shows each in its own task. 22k rows in one diff (a burst of connections closed
+ * into TIME_WAIT) were one 8.5 MB message and two page tasks of 130–190 ms.
  */
 export const DIFF_PART_ROWS = 2_000;
 
@@ -190,21 +190,18 @@ export function createEngine(options: EngineOptions): Engine {
     inflight ??= (async () => {
       try {
         const collected = await collectSnapshot(seq + 1);
+        const snap = collected.snap;
         const previous = latest;
         const parts = previous ? splitDiff(diffSinceLatest(previous, collected), DIFF_PART_ROWS) : [];
-        // A diff in parts takes one seq per part; the snapshot is the last part's.
-        const snap: Snapshot = parts.length > 1 ? { ...collected.snap, seq: previous!.seq + parts.length } : collected.snap;
         // The new table is the latest before anyone hears of it (latestById already indexes it).
         seq = snap.seq;
         latest = snap;
         latestAt = Date.now();
         latestBuild = collected.report && { builder: collected.report.builder, build: collected.report.built.build };
         parts.forEach((part, i) => {
-          const fromSeq = previous!.seq + i;
-          options.emit({
-            type: 'diff',
-            diff: { seq: fromSeq + 1, fromSeq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...part },
-          });
+          const diff: SnapshotDiff = { seq: snap.seq, fromSeq: previous!.seq, takenAt: snap.takenAt, costMs: snap.costMs, ownersHidden: snap.ownersHidden, ...part };
+          if (i < parts.length - 1) diff.more = true;
+          options.emit({ type: 'diff', diff });
         });
         return snap;
       } finally {

@@ -42,26 +42,29 @@ describe('splitDiff', () => {
 });
 
 describe('engine: a large diff goes out in parts', () => {
-  it('one seq per part, the snapshot takes the last, and the parts applied in order make the new table', async () => {
+  it('parts of at most DIFF_PART_ROWS with the poll\'s seq, `more` on all but the last; in order they make the new table', async () => {
     const source = fakeCollector();
     const events: PushEvent[] = [];
     const engine = createEngine({ intervalMs: 0, emit: (e) => events.push(e), collectors: [source], processProvider: fakeProvider });
-    const many = (from: number, count: number) => Array.from({ length: count }, (_, i) => raw({ localPort: 1 + ((from + i) % 60000), remoteAddress: '127.0.0.2', remotePort: 1 + Math.floor((from + i) / 60000) }));
+    const many = (from: number, count: number, state = 'ESTABLISHED') =>
+      Array.from({ length: count }, (_, i) => raw({ localPort: 1 + ((from + i) % 60000), remoteAddress: '127.0.0.2', remotePort: 1 + Math.floor((from + i) / 60000), state }));
     source.rows = many(0, 3000);
     const first = await engine.current();
-    source.rows = [...many(1000, 2000), ...many(10_000, DIFF_PART_ROWS + 500)]; // 1000 gone, 2500 new
+    // 1000 gone, 500 changed (state), 2500 new
+    source.rows = [...many(1000, 1500), ...many(2500, 500, 'CLOSE_WAIT'), ...many(10_000, DIFF_PART_ROWS + 500)];
     const second = await engine.current();
     const diffs = events.flatMap((e) => (e.type === 'diff' ? [e.diff] : []));
-    const parts = Math.ceil((1000 + DIFF_PART_ROWS + 500) / DIFF_PART_ROWS);
-    expect(parts).toBeGreaterThan(1);
-    expect(diffs.map((d) => [d.fromSeq, d.seq])).toEqual(Array.from({ length: parts }, (_, i) => [first.seq + i, first.seq + i + 1]));
-    expect(second.seq).toBe(first.seq + parts);
-    expect(engine.latest()?.seq).toBe(second.seq);
-    expect([...applyAll(first.rows, diffs).keys()].sort()).toEqual(second.rows.map((r) => r.id).sort());
-    // the next poll follows the last part
-    await engine.current();
-    const next = events.flatMap((e) => (e.type === 'diff' ? [e.diff] : [])).at(-1)!;
-    expect(next).toMatchObject({ fromSeq: second.seq, seq: second.seq + 1 });
+    expect(diffs.length).toBe(Math.ceil((1000 + 500 + DIFF_PART_ROWS + 500) / DIFF_PART_ROWS));
+    for (const [i, diff] of diffs.entries()) {
+      expect(diff).toMatchObject({ fromSeq: first.seq, seq: first.seq + 1, takenAt: second.takenAt });
+      expect(diff.more).toBe(i < diffs.length - 1 ? true : undefined);
+      expect(diff.added.length + diff.changed.length + diff.removed.length).toBeLessThanOrEqual(DIFF_PART_ROWS);
+    }
+    const sum = (key: 'added' | 'changed' | 'removed') => diffs.reduce((n, d) => n + d[key].length, 0);
+    expect([sum('removed'), sum('changed'), sum('added')]).toEqual([1000, 500, DIFF_PART_ROWS + 500]);
+    expect(second.seq).toBe(first.seq + 1);
+    const byId = (rows: readonly SocketRow[]) => new Map(rows.map((row) => [row.id, row]));
+    expect(applyAll(first.rows, diffs)).toEqual(byId(second.rows));
     engine.stop();
   });
 });

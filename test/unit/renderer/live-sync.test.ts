@@ -46,6 +46,19 @@ describe('live sync', () => {
     expect(fake.listeners()).toBe(0);
   });
 
+  it('ignores a diff its table already includes (a snapshot that came before it) instead of re-pulling', async () => {
+    const fake = createFakeApi(snapshot(3, [80]));
+    const store = createAppStore({ storage: memoryStorage() });
+    const sync = startLiveSync(fake.api, store, { tickMs: 0, now: () => 0 });
+    await sync.ready;
+    fake.emit({ type: 'diff', diff: { seq: 3, fromSeq: 2, takenAt: '', costMs: 1, added: [makeRow({ localPort: 22 })], changed: [], removed: [], ownersHidden: null, more: true } });
+    fake.emit({ type: 'diff', diff: { seq: 3, fromSeq: 2, takenAt: '', costMs: 1, added: [makeRow({ localPort: 23 })], changed: [], removed: [], ownersHidden: null } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ports(store)).toEqual([80]);
+    expect(fake.calls.filter((c) => c.method === 'list')).toHaveLength(1);
+    sync.stop();
+  });
+
   it('ages highlights on its timer only when no diff came since the last tick (each applied diff ages them too)', async () => {
     vi.useFakeTimers();
     try {

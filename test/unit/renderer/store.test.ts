@@ -76,13 +76,29 @@ describe('sockets slice', () => {
     expect(statuses(store)).toEqual({ 443: 'steady', 8080: 'steady', 22: 'new', 25: 'new' });
   });
 
-  it('a diff that does not follow our seq is a gap and changes nothing', () => {
+  it('a diff that does not follow our seq is a gap, one our table already includes is stale; neither changes anything', () => {
     const store = createAppStore({ storage: memoryStorage() });
     store.getState().applySnapshot(snap(5), 0);
     const before = store.getState().live;
-    expect(store.getState().applyDiff(diff(3, { added: [makeRow({ localPort: 1 })] }), 10)).toBe('gap');
+    expect(store.getState().applyDiff(diff(6, { added: [makeRow({ localPort: 1 })] }), 10)).toBe('gap'); // 6 → 7: we are at 5
+    expect(store.getState().applyDiff(diff(3, { added: [makeRow({ localPort: 1 })] }), 10)).toBe('stale'); // 3 → 4: covered
+    expect(store.getState().applyDiff(diff(4, { added: [makeRow({ localPort: 1 })] }), 10)).toBe('stale'); // 4 → 5: covered
     expect(store.getState().live).toBe(before);
     expect(store.getState().seq).toBe(5);
+  });
+
+  it('a diff in parts: each part shows at once, the last moves us to its seq', () => {
+    const store = createAppStore({ storage: memoryStorage() });
+    store.getState().applySnapshot(snap(1), 0);
+    const r80 = store.getState().liveList[0].row;
+    expect(store.getState().applyDiff(diff(1, { added: [makeRow({ localPort: 22 })], more: true, takenAt: 'later', costMs: 99 }), 10)).toBe('applied');
+    expect(statuses(store)).toEqual({ 80: 'steady', 443: 'steady', 22: 'new' });
+    expect(store.getState()).toMatchObject({ seq: 1, costMs: 12 }); // still at the part's fromSeq, the snapshot's facts
+    expect(store.getState().applyDiff(diff(1, { removed: [r80.id], more: true, takenAt: 'later', costMs: 99 }), 20)).toBe('applied');
+    expect(store.getState().applyDiff(diff(1, { added: [makeRow({ localPort: 25 })], takenAt: 'later', costMs: 99 }), 30)).toBe('applied');
+    expect(statuses(store)).toEqual({ 80: 'removed', 443: 'steady', 22: 'new', 25: 'new' });
+    expect(store.getState()).toMatchObject({ seq: 2, takenAt: 'later', costMs: 99 });
+    expect(store.getState().applyDiff(diff(1, { added: [makeRow({ localPort: 26 })], more: true }), 40)).toBe('stale'); // a late part of it
   });
 
   it('a re-pull after a gap marks what appeared and vanished since', () => {

@@ -36,8 +36,11 @@ export interface SocketsSlice {
   ownersHidden: string | null;
   loadError: string | null;
   applySnapshot(snapshot: Snapshot, now: number, options?: { mark?: boolean }): void;
-  /** Apply a pushed diff; 'gap' means the diff does not follow our seq and the caller must re-pull. */
-  applyDiff(diff: SnapshotDiff, now: number): 'applied' | 'gap';
+  /**
+   * Apply a pushed diff: 'gap' means it does not follow our seq and the caller must re-pull; 'stale' that
+   * our table already includes it (a snapshot that came first), nothing to do.
+   */
+  applyDiff(diff: SnapshotDiff, now: number): 'applied' | 'gap' | 'stale';
   expire(now: number): void;
   setLoadError(message: string | null): void;
 }
@@ -241,7 +244,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         });
       },
       applyDiff(diff, now) {
-        if (get().seq === null || diff.fromSeq !== get().seq) return 'gap';
+        const seq = get().seq;
+        if (seq === null) return 'gap';
+        if (diff.seq <= seq) return 'stale';
+        if (diff.fromSeq !== seq) return 'gap';
         let live: LiveTable;
         try {
           live = applyDiffRows(get().live, diff, now);
@@ -253,7 +259,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         }
         const touched = new Set([...diff.added, ...diff.changed].map((row) => row.id)); // an id twice is one row
         setLive(live, [...touched].flatMap((id) => live.get(id) ?? []));
-        set({ seq: diff.seq, takenAt: diff.takenAt, costMs: diff.costMs, ownersHidden: diff.ownersHidden });
+        // A part with more to come leaves us at fromSeq: the next part applies to it too.
+        if (!diff.more) set({ seq: diff.seq, takenAt: diff.takenAt, costMs: diff.costMs, ownersHidden: diff.ownersHidden });
         return 'applied';
       },
       expire(now) {

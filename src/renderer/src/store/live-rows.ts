@@ -66,7 +66,7 @@ export function currentView(table: LiveRowMap): LiveTable {
   return new LiveTable(rowsToUpdate(table));
 }
 
-/** The rows to update in place: a table's own, or a copy of a plain Map (which stays as it was). */
+/** The rows to update in place: a table's own, or a copy of a plain Map (the Map stays as it was; the live rows it shares may be marked superseded). */
 function rowsToUpdate(table: LiveRowMap): Map<string, LiveRow> {
   if (table instanceof LiveTable) return table.rows;
   const copy = new Map<string, LiveRow>();

@@ -36,7 +36,7 @@ export function startLiveSync(api: PortScopeApi, store: AppStore, options: LiveS
   // Applying a diff ages highlights too: while diffs come, a timer pass would only rebuild the table a
   // second time (at 40k rows the page's longest task); highlights then end up to one poll late.
   let agedByDiff = false;
-  const applyDiff = (diff: SnapshotDiff): 'applied' | 'gap' => {
+  const applyDiff = (diff: SnapshotDiff): 'applied' | 'gap' | 'stale' => {
     const outcome = store.getState().applyDiff(diff, now());
     if (outcome === 'applied') agedByDiff = true;
     return outcome;
