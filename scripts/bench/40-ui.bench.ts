@@ -2,7 +2,8 @@
  * UI at scale: Debian Chromium (playwright-core) through `portscope web` (the built CLI, spawned) with the
  * load generator holding ~10k and ~40k sockets and 1% churn per second, the page refreshing every 1 s.
  * Prints per size: initial render (navigation start to the table showing every row), once with a cold
- * engine and on reload with the engine live (median of 5 reloads); the longest task (PerformanceObserver 'longtask') while
+ * engine (a server just started: its first poll runs while the page loads, as when a user starts
+ * `portscope web`) and on reload with the engine live (median of 5 reloads); the longest task (PerformanceObserver 'longtask') while
  * diffs apply for ~10 s; the renderer heap after a GC (CDP Runtime.getHeapUsage). Last, at the largest
  * size, what TCPView chokes on: tens of thousands of connections closed at once into TIME_WAIT beside the
  * load, watched until they have expired (their rows come, then go, in a few large diffs).

@@ -49,6 +49,7 @@ async function start(): Promise<void> {
       service.engine.stop();
     });
   };
+  service.engine.collectAhead(); // the first poll runs while the window loads
   openWindow();
 
   app.on('second-instance', () => {

@@ -49,6 +49,12 @@ export interface Engine {
    * last snapshot while the poller would not have replaced it yet, else collecting).
    */
   current(): Promise<Snapshot>;
+  /**
+   * Start the first poll now, for a window or page that is loading and will ask for the table: its
+   * current() then finds the poll done or under way (at 40k sockets a cold one is ~0.4 s). Does nothing
+   * once there is a table or a poll; a failure is left for current() to meet and report.
+   */
+  collectAhead(): void;
   /** The last polled snapshot without collecting (null before the first poll). */
   latest(): Snapshot | null;
   /** 0 pauses. */
@@ -252,6 +258,9 @@ export function createEngine(options: EngineOptions): Engine {
       const snap = await poll();
       if (!timer) schedule(nextPollDelay(interval, snap.costMs));
       return snap;
+    },
+    collectAhead() {
+      if (!latest && !inflight) poll().catch(() => undefined);
     },
     latest: () => latest,
     setInterval(ms) {

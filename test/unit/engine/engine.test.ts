@@ -133,6 +133,50 @@ describe('engine', () => {
     engine.stop();
   });
 
+  it('collects ahead for a client still loading: its first current() shares that poll, or answers with it while fresh', async () => {
+    vi.useFakeTimers();
+    const source = fakeCollector();
+    source.rows = [raw()];
+    let release!: () => void;
+    source.gate = new Promise((resolve) => (release = resolve));
+    const { engine } = setup(1000, [source]);
+    engine.collectAhead();
+    engine.collectAhead(); // a poll under way: nothing more
+    const asked = engine.current(); // the page asks while the poll runs: it shares it
+    release();
+    const first = await asked;
+    expect(source.calls).toBe(1);
+    expect(first.seq).toBe(1);
+    engine.stop();
+
+    const ahead = setup(1000, [source]);
+    ahead.engine.collectAhead();
+    await vi.advanceTimersByTimeAsync(5000); // no one asked: one poll and no timer
+    expect(source.calls).toBe(2);
+    expect(ahead.engine.latest()?.seq).toBe(1);
+    ahead.engine.collectAhead(); // there is a table: nothing
+    await vi.advanceTimersByTimeAsync(0);
+    expect(source.calls).toBe(2);
+    ahead.engine.stop();
+
+    const quick = setup(1000, [source]);
+    quick.engine.collectAhead();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(await quick.engine.current()).toBe(quick.engine.latest()); // 300 ms old: no new collection
+    expect(source.calls).toBe(3);
+    quick.engine.stop();
+  });
+
+  it('leaves a failed collection ahead for current() to report', async () => {
+    const broken: Collector = { name: 'broken', available: async () => true, collect: () => Promise.reject(new Error('netlink denied')) };
+    const { engine } = setup(0, [broken]);
+    engine.collectAhead();
+    await new Promise((resolve) => setTimeout(resolve, 10)); // it failed with no one waiting: no unhandled rejection
+    expect(engine.latest()).toBeNull();
+    await expect(engine.current()).rejects.toThrow(/no socket source worked/);
+    expect(engine.latest()).toBeNull();
+  });
+
   it('waits twice the collection cost when that is longer than the interval', () => {
     expect(nextPollDelay(1000, 100)).toBe(1000);
     expect(nextPollDelay(1000, 800)).toBe(1600);

@@ -47,6 +47,8 @@ export const webCommand: CliCommand = {
       return EXIT_NOTHING;
     }
     const server = started.value;
+    // A browser opens this URL next: the engine's first poll runs while the page loads.
+    server.service.engine.collectAhead();
     io.out(`PortScope UI: ${server.url}\n`);
     if (!values['no-open']) {
       void openInBrowser(server.url).then((opened) => {
