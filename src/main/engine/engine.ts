@@ -105,6 +105,8 @@ export function createEngine(options: EngineOptions): Engine {
   let timer: NodeJS.Timeout | null = null;
   /** Someone asked for live data (current()); the timer runs while this holds and interval > 0. */
   let live = false;
+  /** A current() waits for a poll because `latest` was missing or too old: other callers wait for it too. */
+  let renewing = false;
 
   async function userNamesFor(raws: readonly RawSocket[]): Promise<Map<number, string>> {
     const names = new Map<number, string>();
@@ -240,8 +242,10 @@ export function createEngine(options: EngineOptions): Engine {
     async current() {
       const wasLive = live;
       live = true;
-      // Live: the latest poll answers at once, also while the next one runs (its diff follows as a push).
-      if (wasLive && latest && (timer || inflight)) return latest;
+      // Live: the latest poll answers at once, also while the next one runs (its diff follows as a push);
+      // but not while a caller below waits for a poll to replace a latest too old to answer with (one
+      // collected ahead before a slow browser came).
+      if (wasLive && latest && (timer || inflight) && !renewing) return latest;
       // Polling had stopped (a page reload drops the web face's last client for a moment): a snapshot the
       // poller would not have replaced yet is as fresh as a live answer, and a fresh one costs a poll
       // (~300 ms at 40k sockets). Answer it and go on polling on schedule.
@@ -255,7 +259,13 @@ export function createEngine(options: EngineOptions): Engine {
           return latest;
         }
       }
-      const snap = await poll();
+      renewing = true;
+      let snap: Snapshot;
+      try {
+        snap = await poll();
+      } finally {
+        renewing = false;
+      }
       if (!timer) schedule(nextPollDelay(interval, snap.costMs));
       return snap;
     },

@@ -1,14 +1,20 @@
 /**
  * WebSocket clients and the service's push events: one service subscription fans out to every client.
  * The poller runs only while someone watches: a client connecting makes the engine live (and, the first
- * time, sets the default interval when the service was created paused, as the CLI does); the last one
- * leaving stops it without forgetting the interval the UI chose.
+ * time, sets the default interval when the service was created paused, as the CLI does; `expectClient`
+ * does that and starts the first poll before a page comes); the last one leaving stops it without
+ * forgetting the interval the UI chose.
  */
 import type { WebSocket } from 'ws';
 import type { PushEvent } from '../../shared/api';
 import type { PortScopeService } from '../service/index';
 
 export interface PushHub {
+  /**
+   * A page is about to connect (the server just started and a browser opens its URL): choose the default
+   * interval as a client would, and start the engine's first poll while the page loads.
+   */
+  expectClient(): void;
   add(socket: WebSocket): void;
   clientCount(): number;
   close(): void;
@@ -39,14 +45,21 @@ export function createPushHub(service: PortScopeService, defaultIntervalMs: numb
   };
   const unsubscribe = service.subscribe(broadcast);
 
-  const startPolling = (): void => {
+  const chooseInterval = (): void => {
     if (!intervalChosen && service.engine.intervalMs() === 0) service.engine.setInterval(defaultIntervalMs);
     intervalChosen = true;
+  };
+  const startPolling = (): void => {
+    chooseInterval();
     // Live again after a reconnect: the next diff's fromSeq tells the page it missed some and must re-pull.
     service.engine.current().catch(() => undefined);
   };
 
   return {
+    expectClient() {
+      chooseInterval();
+      service.engine.collectAhead();
+    },
     add(socket) {
       clients.add(socket);
       alive.add(socket);

@@ -58,6 +58,11 @@ export interface WebServerOptions {
   token?: string;
   /** Poll interval started when the first WebSocket client connects; default 2000 ms. */
   pollIntervalMs?: number;
+  /**
+   * A browser opens the URL next (`portscope web`): start the engine's first poll now, with the default
+   * interval, so it runs while the page loads and the page's first `list` can answer with it.
+   */
+  collectAhead?: boolean;
   /** Largest accepted API body; default 1 MiB. */
   maxBodyBytes?: number;
   /** Where warnings go (non-loopback bind); default stderr. */
@@ -209,6 +214,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<Re
   gate = { allowed: allowedHosts(host, boundPort, interfaceAddresses), cookie: tokenCookieName(boundPort) };
   const urlHost = isWildcardHost(host) ? DEFAULT_HOST : hostForUrl(host);
   const origin = `http://${urlHost}:${boundPort}`;
+  if (options.collectAhead) hub.expectClient();
 
   let closing: Promise<void> | null = null;
   return ok({

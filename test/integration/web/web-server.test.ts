@@ -25,6 +25,7 @@ function scriptedService(): PortScopeService & { calls: string[] } {
     },
     intervalMs: () => interval,
     current: async () => void calls.push('current'),
+    collectAhead: () => void calls.push('collectAhead'),
     stop: () => void calls.push('stop'),
   } as unknown as Engine;
   const row = { id: 'tcp|127.0.0.1|8080||1', protocol: 'tcp', localPort: 8080 };
@@ -213,6 +214,28 @@ describe('the WebSocket', () => {
     await closed;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(service.calls.at(-1)).toBe('stop');
+  });
+});
+
+describe('collecting ahead', () => {
+  it('with collectAhead (portscope web), chooses the default interval and starts the first poll before any page comes', async () => {
+    const ahead = scriptedService();
+    const started = await startWebServer({ service: ahead, rendererDir, pollIntervalMs: 1000, collectAhead: true });
+    if (!started.ok) throw new Error(started.message);
+    const web = started.value;
+    try {
+      expect(ahead.calls).toEqual(['setInterval 1000', 'collectAhead']);
+      const opened = await openSocket(`ws://127.0.0.1:${web.port}/ws`, ['portscope', `token.${web.token}`], { Origin: `http://127.0.0.1:${web.port}` });
+      if (!('socket' in opened)) throw new Error(`refused ${opened.refusedStatus}`);
+      expect(ahead.calls).toEqual(['setInterval 1000', 'collectAhead', 'current']); // the interval is chosen once
+      opened.socket.close();
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('without it, never collects ahead', () => {
+    expect(service.calls).not.toContain('collectAhead'); // the suite's server, started without it
   });
 });
 

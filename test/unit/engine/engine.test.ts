@@ -139,32 +139,59 @@ describe('engine', () => {
     source.rows = [raw()];
     let release!: () => void;
     source.gate = new Promise((resolve) => (release = resolve));
-    const { engine } = setup(1000, [source]);
+    const { engine, diffs } = setup(1000, [source]);
     engine.collectAhead();
     engine.collectAhead(); // a poll under way: nothing more
+    await vi.advanceTimersByTimeAsync(0);
+    expect(source.calls).toBe(1); // started before anyone asked
     const asked = engine.current(); // the page asks while the poll runs: it shares it
     release();
     const first = await asked;
     expect(source.calls).toBe(1);
     expect(first.seq).toBe(1);
+    expect(diffs()).toEqual([]); // the first poll has nothing to diff against
+    source.rows = [raw(), raw({ localPort: 2 })];
+    await vi.advanceTimersByTimeAsync(1000); // live now: the poller's next poll diffs from it
+    expect(diffs()).toMatchObject([{ seq: 2, fromSeq: 1 }]);
     engine.stop();
 
+    source.calls = 0;
     const ahead = setup(1000, [source]);
     ahead.engine.collectAhead();
     await vi.advanceTimersByTimeAsync(5000); // no one asked: one poll and no timer
-    expect(source.calls).toBe(2);
+    expect(source.calls).toBe(1);
     expect(ahead.engine.latest()?.seq).toBe(1);
     ahead.engine.collectAhead(); // there is a table: nothing
     await vi.advanceTimersByTimeAsync(0);
-    expect(source.calls).toBe(2);
+    expect(source.calls).toBe(1);
     ahead.engine.stop();
 
+    source.calls = 0;
     const quick = setup(1000, [source]);
     quick.engine.collectAhead();
     await vi.advanceTimersByTimeAsync(300);
     expect(await quick.engine.current()).toBe(quick.engine.latest()); // 300 ms old: no new collection
-    expect(source.calls).toBe(3);
+    expect(source.calls).toBe(1);
     quick.engine.stop();
+  });
+
+  it('does not answer with a poll ahead too old to use, also not a second caller while its replacement runs', async () => {
+    vi.useFakeTimers();
+    const source = fakeCollector();
+    source.rows = [raw()];
+    const { engine } = setup(1000, [source]);
+    engine.collectAhead();
+    await vi.advanceTimersByTimeAsync(5000); // the browser took 5 s to come
+    expect(engine.latest()?.seq).toBe(1);
+    let release!: () => void;
+    source.gate = new Promise((resolve) => (release = resolve));
+    const socketAsks = engine.current(); // too old: a new poll
+    const pageAsks = engine.current(); // live now, a poll under way: still waits for it
+    release();
+    expect((await socketAsks).seq).toBe(2);
+    expect((await pageAsks).seq).toBe(2);
+    expect(source.calls).toBe(2);
+    engine.stop();
   });
 
   it('leaves a failed collection ahead for current() to report', async () => {

@@ -39,6 +39,7 @@ export const webCommand: CliCommand = {
       explicitHost: values.host !== undefined,
       port,
       service: service(),
+      collectAhead: true, // a browser opens the URL next: the first poll runs while the page loads
       warn: io.err,
     });
     if (!started.ok) {
@@ -47,8 +48,6 @@ export const webCommand: CliCommand = {
       return EXIT_NOTHING;
     }
     const server = started.value;
-    // A browser opens this URL next: the engine's first poll runs while the page loads.
-    server.service.engine.collectAhead();
     io.out(`PortScope UI: ${server.url}\n`);
     if (!values['no-open']) {
       void openInBrowser(server.url).then((opened) => {
