@@ -260,12 +260,7 @@ export function createEngine(options: EngineOptions): Engine {
         }
       }
       renewing = true;
-      let snap: Snapshot;
-      try {
-        snap = await poll();
-      } finally {
-        renewing = false;
-      }
+      const snap = await poll().finally(() => (renewing = false));
       if (!timer) schedule(nextPollDelay(interval, snap.costMs));
       return snap;
     },

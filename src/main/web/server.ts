@@ -56,7 +56,7 @@ export interface WebServerOptions {
   rendererDir?: string | null;
   /** Fixed token (tests); default 32 random bytes. */
   token?: string;
-  /** Poll interval started when the first WebSocket client connects; default 2000 ms. */
+  /** Poll interval chosen when the first WebSocket client connects (at start with `collectAhead`); default 2000 ms. */
   pollIntervalMs?: number;
   /**
    * A browser opens the URL next (`portscope web`): start the engine's first poll now, with the default
