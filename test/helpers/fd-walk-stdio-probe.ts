@@ -4,7 +4,7 @@
  * making `process.stdout` afterwards does. Prints one JSON line with blocking writes.
  */
 import { readFileSync, writeSync } from 'node:fs';
-import { readAllFdTablesInWorker } from '../../src/main/collectors/linux/proc-fd-walk';
+import { startFdLinkWalkInWorker } from '../../src/main/collectors/linux/proc-fd-walk';
 
 const O_NONBLOCK = 0o4000;
 const nonBlocking = (fd: number): boolean => {
@@ -14,8 +14,8 @@ const nonBlocking = (fd: number): boolean => {
 };
 
 const before = [nonBlocking(1), nonBlocking(2)];
-const tables = await readAllFdTablesInWorker();
+const links = await startFdLinkWalkInWorker().links;
 const afterWorker = [nonBlocking(1), nonBlocking(2)];
 void process.stdout; // the control: making the stream sets the fd non-blocking
 const afterStream = nonBlocking(1);
-writeSync(1, `${JSON.stringify({ tables: tables?.size ?? 0, before, afterWorker, afterStream })}\n`);
+writeSync(1, `${JSON.stringify({ tables: links?.readable.length ?? 0, before, afterWorker, afterStream })}\n`);

@@ -1,30 +1,56 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bundleForNobody } from '../../helpers/cli-for-nobody';
-import { FD_TABLE_WORKER_SOURCE, openFilesOnMachine, readAllFdTablesInWorker } from '../../../src/main/collectors/linux/proc-fd-walk';
+import { FD_LINK_WORKER_SOURCE, openFilesOnMachine, startFdLinkWalkInWorker, type FdLinks } from '../../../src/main/collectors/linux/proc-fd-walk';
 
 const onLinux = process.platform === 'linux';
 if (!onLinux) console.warn('fd table worker tests skipped: they read this machine’s /proc');
 
 describe.skipIf(!onLinux)('the fd table worker', () => {
-  it('runs from its source text in a worker thread and answers with this process’s socket fds', async () => {
+  it('runs from its source text in a worker thread: lists every fd into shared memory, then reads every link', async () => {
     const server = createServer().listen(0, '127.0.0.1'); // loopback only: gives this process a socket fd
     await new Promise((resolve) => server.once('listening', resolve));
-    const answer = await new Promise<[number, string[], Float64Array][]>((resolve, reject) => {
-      const worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true });
-      worker.once('message', (list: [number, string[], Float64Array][]) => {
-        resolve(list);
+    const messages = await new Promise<(FdLinks | 'done')[]>((resolve, reject) => {
+      const got: (FdLinks | 'done')[] = [];
+      const worker = new Worker(FD_LINK_WORKER_SOURCE, { eval: true });
+      worker.on('message', (message: FdLinks | 'done') => {
+        got.push(message);
+        if (message !== 'done') return;
+        resolve(got);
         void worker.terminate();
       });
       worker.once('error', reject);
     });
-    const mine = answer.find(([pid]) => pid === process.pid);
-    expect(mine, 'this process among the tables').toBeDefined();
-    expect(mine![1].length).toBe(mine![2].length);
-    expect(mine![2].some((inode) => inode > 0), 'a socket inode among our fds').toBe(true);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toBe('done');
+    const links = messages[0] as FdLinks;
+    expect(links.pids.buffer).toBeInstanceOf(SharedArrayBuffer); // the worker's memory, not a copy
+    expect([links.fds.length, links.inodes.length]).toEqual([links.pids.length, links.pids.length]);
+    expect(links.claimed[0]).toBeGreaterThanOrEqual(links.pids.length); // every link was handed out
+    expect([...links.pids].every((pid, i) => i === 0 || links.pids[i - 1]! <= pid)).toBe(true); // pid order
+    expect(links.readable).toContain(process.pid);
+    const ours = [...links.pids.keys()].filter((i) => links.pids[i] === process.pid);
+    expect(new Set(ours.map((i) => links.fds[i])).size).toBe(ours.length); // each of our fds once
+    const socketFds = ours.filter((i) => links.inodes[i]! > 0);
+    expect(socketFds.length, 'a socket inode among our fds').toBeGreaterThan(0);
+    for (const i of socketFds) expect(readlinkSync(`/proc/self/fd/${links.fds[i]}`)).toBe(`socket:[${links.inodes[i]}]`);
+    server.close();
+  });
+
+  it('startFdLinkWalkInWorker: this thread may join the walk; every link is read once either way', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const walk = startFdLinkWalkInWorker();
+    await walk.help(); // returns once nothing is left to claim
+    const links = await walk.links;
+    expect(links).not.toBeNull();
+    expect(links!.claimed[0]).toBeGreaterThanOrEqual(links!.pids.length);
+    const ours = [...links!.pids.keys()].filter((i) => links!.pids[i] === process.pid && links!.inodes[i]! > 0);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const i of ours) expect(readlinkSync(`/proc/self/fd/${links!.fds[i]}`)).toBe(`socket:[${links!.inodes[i]}]`);
     server.close();
   });
 
@@ -51,8 +77,4 @@ describe.skipIf(!onLinux)('the fd table worker', () => {
     }
   }, 60_000);
 
-  it('readAllFdTablesInWorker gives the same tables shape', async () => {
-    const tables = await readAllFdTablesInWorker();
-    expect(tables?.get(process.pid)?.fds.length).toBeGreaterThan(0);
-  });
 });

@@ -1,16 +1,16 @@
 /**
  * Low-level /proc readers for the socket owner index: the pid list, one process's fd names, the socket
- * inode an fd link points to (`socket:[12345]`), every process's fd table at once in a worker thread,
- * and the machine's open-file count, which says whether that worker pays. Sync reads on purpose: one
+ * inode an fd link points to (`socket:[12345]`), every fd link at once in a worker thread (which the
+ * starting thread may join), and the machine's open-file count, which says whether that worker pays. Sync reads on purpose: one
  * readlink per open fd is the expensive part of an owner table, and sync readlinks have about twice the
  * throughput of fs/promises, which pays a thread-pool hop per link. The owner index's own reads yield to
  * the event loop between slices (also its full read when it uses no worker).
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { Slicer, yieldToLoop } from '../../lib/time-slices';
 
-/** pid -> fd names and, for each, the socket inode it holds (0: not a socket). */
-export type FdTables = Map<number, { fds: string[]; inodes: Float64Array }>;
+const fsReads: FsReads = { readdirSync, readlinkSync };
 
 /** `socket:[12345]` -> 12345; 0 for anything else. */
 function socketInodeOfLink(link: string): number {
@@ -59,67 +59,146 @@ export function socketInodeAt(fdPath: string): number {
   }
 }
 
-interface FsReads {
+export interface FsReads {
   readdirSync(path: string): string[];
   readlinkSync(path: string): string;
 }
 
 /**
- * Every readable process's fd table, as [pid, fd names, inodes] in pid order. Self-contained (its
- * helpers come in as arguments) because the worker runs it from its source text.
+ * Every fd link on the machine, flat and in pid order: entry i is fd `fds[i]` of process `pids[i]`, which
+ * holds socket `inodes[i]` (0: not a socket, or closed while we looked). `readable` lists every process
+ * whose fd table could be listed, with fds or without. The typed arrays live in memory shared by the
+ * worker and this thread: each reads the links it claims (`claimed` counts the entries handed out).
  */
-function readAllFdTables(fs: FsReads, inodeOfLink: (link: string) => number): [number, string[], Float64Array][] {
-  const tables: [number, string[], Float64Array][] = [];
-  const pids = fs.readdirSync('/proc').filter((name) => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57);
-  for (const pid of pids.map(Number).sort((a, b) => a - b)) {
-    const dir = `/proc/${pid}/fd/`;
-    let fds: string[];
-    try {
-      fds = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    const inodes = new Float64Array(fds.length);
-    for (let i = 0; i < fds.length; i++) {
-      try {
-        inodes[i] = inodeOfLink(fs.readlinkSync(dir + fds[i]));
-      } catch {
-        inodes[i] = 0; // closed while we looked
-      }
-    }
-    tables.push([pid, fds, inodes]);
-  }
-  return tables;
+export interface FdLinks {
+  readable: number[];
+  claimed: Int32Array;
+  pids: Int32Array;
+  fds: Int32Array;
+  inodes: Float64Array;
 }
 
-// Source text, not a file: the same worker then runs under esbuild's CLI bundle, electron-vite and vitest.
-export const FD_TABLE_WORKER_SOURCE = `require('node:worker_threads').parentPort.postMessage((${readAllFdTables.toString()})(require('node:fs'), ${socketInodeOfLink.toString()}));`;
-
-function toMap(list: [number, string[], Float64Array][]): FdTables {
-  return new Map(list.map(([pid, fds, inodes]) => [pid, { fds, inodes }]));
+/** A walk of every fd link, run by a worker; the thread that started it may join in. */
+export interface FdLinkWalk {
+  /** Every link, once all are read; null when no worker could read them (the caller reads them itself). */
+  links: Promise<FdLinks | null>;
+  /**
+   * Read links on this thread too, until none is left to claim (yielding to the event loop between
+   * slices). For a thread that would otherwise only wait: two cores read the links where one did.
+   */
+  help(): Promise<void>;
 }
 
 /**
- * Every process's fd table, read on another core: a 40k-fd read is ~200 ms of syscalls that would
- * otherwise hold the main thread. Null when no worker can start or it fails (the caller reads here).
+ * Claims the next `perClaim` unread links and reads them; false when none was left. Self-contained: the
+ * worker runs it from its source text (128 links are ~0.5 ms: neither thread waits long for the other's
+ * last claim).
  */
-export function readAllFdTablesInWorker(): Promise<FdTables | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+export function readClaimedLinks(fs: FsReads, inodeOfLink: (link: string) => number, links: FdLinks, perClaim = 128): boolean {
+  const count = links.pids.length;
+  const start = Atomics.add(links.claimed, 0, perClaim);
+  if (start >= count) return false;
+  const end = Math.min(start + perClaim, count);
+  for (let i = start; i < end; i++) {
     try {
-      // Its stdio is not piped to ours: that would make process.stdout and process.stderr, which sets the
-      // CLI's pipes non-blocking (cli/fd-writer). It prints nothing; a failure comes as an 'error' event.
-      worker = new Worker(FD_TABLE_WORKER_SOURCE, { eval: true, stdout: true, stderr: true });
+      links.inodes[i] = inodeOfLink(fs.readlinkSync(`/proc/${links.pids[i]}/fd/${links.fds[i]}`));
     } catch {
-      resolve(null);
-      return;
+      links.inodes[i] = 0; // closed while we looked
     }
-    worker.unref(); // never keeps a CLI alive
-    worker.once('message', (list: [number, string[], Float64Array][]) => {
-      resolve(toMap(list));
+  }
+  return true;
+}
+
+interface WorkerPort {
+  postMessage(message: FdLinks | 'done'): void;
+}
+
+/**
+ * The worker's part: lists every readable process's fds into shared memory, posts them (so the starting
+ * thread can claim links too), reads links until none is left and posts 'done'. Self-contained (its
+ * helpers come in as arguments) because the worker runs it from its source text.
+ */
+function walkFdLinks(fs: FsReads, port: WorkerPort, inodeOfLink: (link: string) => number, readClaimed: typeof readClaimedLinks): void {
+  const readable: number[] = [];
+  const pids: number[] = [];
+  const fds: number[] = [];
+  const all = fs.readdirSync('/proc').filter((name) => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57);
+  for (const pid of all.map(Number).sort((a, b) => a - b)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // another user's process, or gone
+    }
+    readable.push(pid);
+    for (const name of names) {
+      pids.push(pid);
+      fds.push(Number(name));
+    }
+  }
+  const count = pids.length;
+  const shared = new SharedArrayBuffer(8 + 16 * count); // the claim counter (padded to 8), pids, fds, inodes
+  const links: FdLinks = {
+    readable,
+    claimed: new Int32Array(shared, 0, 1),
+    pids: new Int32Array(shared, 8, count),
+    fds: new Int32Array(shared, 8 + 4 * count, count),
+    inodes: new Float64Array(shared, 8 + 8 * count, count),
+  };
+  links.pids.set(pids);
+  links.fds.set(fds);
+  port.postMessage(links); // typed arrays over shared memory arrive as views of the same memory
+  while (readClaimed(fs, inodeOfLink, links));
+  port.postMessage('done');
+}
+
+// Source text, not a file: the same worker then runs under esbuild's CLI bundle, electron-vite and vitest.
+export const FD_LINK_WORKER_SOURCE = `(${walkFdLinks.toString()})(require('node:fs'), require('node:worker_threads').parentPort, ${socketInodeOfLink.toString()}, ${readClaimedLinks.toString()});`;
+
+const NO_WALK: FdLinkWalk = { links: Promise.resolve(null), help: async () => undefined };
+
+/**
+ * Every fd link on the machine, read on another core (a 40k-fd read is ~200 ms of syscalls) and, once
+ * `help` is called, on this one too. Its links are null when no worker can start or it fails (the caller
+ * reads here).
+ */
+export function startFdLinkWalkInWorker(): FdLinkWalk {
+  let worker: Worker;
+  try {
+    // Its stdio is not piped to ours: that would make process.stdout and process.stderr, which sets the
+    // CLI's pipes non-blocking (cli/fd-writer). It prints nothing; a failure comes as an 'error' event.
+    worker = new Worker(FD_LINK_WORKER_SOURCE, { eval: true, stdout: true, stderr: true });
+  } catch {
+    return NO_WALK;
+  }
+  worker.unref(); // never keeps a CLI alive
+  let listed!: (links: FdLinks | null) => void;
+  const whenListed = new Promise<FdLinks | null>((resolve) => (listed = resolve));
+  const links = new Promise<FdLinks | null>((resolve) => {
+    let shared: FdLinks | null = null;
+    worker.on('message', (message: FdLinks | 'done') => {
+      if (message !== 'done') {
+        shared = message;
+        listed(message);
+        return;
+      }
+      resolve(shared); // every claim is read: ours between our yields, the worker's before 'done'
       void worker.terminate();
     });
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(null)); // exited without an answer (a no-op after the message)
+    const failed = (): void => {
+      listed(null);
+      resolve(null); // no-ops after 'done'
+    };
+    worker.once('error', failed);
+    worker.once('exit', failed);
   });
+  return {
+    links,
+    async help() {
+      const shared = await whenListed;
+      if (!shared) return;
+      const slicer = new Slicer(1); // each step is a claim of 128 links
+      while (readClaimedLinks(fsReads, socketInodeOfLink, shared)) if (slicer.due()) await yieldToLoop();
+    },
+  };
 }

@@ -9,14 +9,15 @@
  * - A full read of every fd link happens on the first poll and then at least every `fullReadEveryMs`:
  *   it corrects what the shortcuts cannot see (a second owner of a known socket after fork, an fd passed
  *   to another process, an fd number reused while its old socket lives on elsewhere). It needs no socket
- *   table, so collectors start it (`prefetch`) while their tool runs.
+ *   table, so collectors start it (`prefetch`) while their tool runs; with many open files a worker
+ *   reads it, and resolve() reads links alongside the worker rather than only wait for it.
  * - A socket that took the number of a just-closed non-socket fd is found by re-reading non-socket fds
  *   when a search finds nothing else.
  * - Sockets of other users are not searched for unless we are root (their fd tables are unreadable), and
  *   sockets no readable process holds are not searched for again until the next full read.
  */
 import * as procFds from './proc-fd-walk';
-import type { FdTables } from './proc-fd-walk';
+import type { FdLinks, FdLinkWalk } from './proc-fd-walk';
 import { Slicer, yieldToLoop } from '../../lib/time-slices';
 
 /** The /proc readers the index uses (tests give it a made-up process table). */
@@ -24,8 +25,8 @@ export interface ProcFdReader {
   listPids(): number[];
   fdNames(pid: number): string[] | null;
   socketInodeAt(fdPath: string): number;
-  /** Every table at once, off the main thread; without it the full read goes process by process here. */
-  readAllFdTablesInWorker?(): Promise<FdTables | null>;
+  /** Every link at once, off the main thread; without it the full read goes process by process here. */
+  startFdLinkWalkInWorker?(): FdLinkWalk;
   /** Open files on the machine, which says whether a full read is worth a worker (null: unknown). */
   openFilesOnMachine?(): number | null;
 }
@@ -45,8 +46,8 @@ export interface OwnerLookup {
   linksRead: number;
 }
 
-/** fd name -> the socket inode it held at its last read; 0 for anything that is not a socket. */
-type FdTable = Map<string, number>;
+/** fd number -> the socket inode it held at its last read; 0 for anything that is not a socket. */
+type FdTable = Map<number, number>;
 
 const FULL_READ_EVERY_MS = 30_000;
 /**
@@ -55,6 +56,23 @@ const FULL_READ_EVERY_MS = 30_000;
  * faster so, with 10.5k 14 ms slower (15 alternating runs each).
  */
 const WORKER_FROM_OPEN_FILES = 8_000;
+
+/** A worker walk's flat links as one fd table per readable process. */
+function tablesOf(links: FdLinks): Map<number, FdTable> {
+  const tables = new Map<number, FdTable>();
+  for (const pid of links.readable) tables.set(pid, new Map());
+  let pid = -1;
+  let table: FdTable | undefined;
+  for (let i = 0; i < links.pids.length; i++) {
+    if (links.pids[i] !== pid) {
+      pid = links.pids[i]!;
+      table = tables.get(pid)!; // links come in pid order
+    }
+    table!.set(links.fds[i]!, links.inodes[i]!);
+  }
+  return tables;
+}
+
 /** The table's sockets that `owners` has no owner for (only those also in `among`, when given). */
 function withoutOwner(sockets: ReadonlyMap<number, unknown>, owners: ReadonlyMap<number, unknown>, among?: ReadonlySet<number>): Set<number> {
   const ownerless = new Set<number>();
@@ -71,6 +89,8 @@ export class SocketOwnerIndex {
   private ownerless = new Set<number>();
   private lastFullRead = -Infinity;
   private fullRead: Promise<void> | null = null;
+  /** The running full read's worker walk, which resolve() joins rather than only wait for it. */
+  private fullReadWalk: FdLinkWalk | null = null;
   /** A full read finished that no resolve() has used yet. */
   private freshFullRead = false;
   private linksRead = 0;
@@ -92,6 +112,7 @@ export class SocketOwnerIndex {
     if (this.fullRead || this.clock() - this.lastFullRead < this.fullReadEveryMs) return;
     this.fullRead = this.readEverything().finally(() => {
       this.fullRead = null;
+      this.fullReadWalk = null;
     });
     this.fullRead.catch(() => undefined); // resolve() reports a failure; never an unhandled rejection
   }
@@ -99,7 +120,10 @@ export class SocketOwnerIndex {
   /** Owners of the table's sockets, given as inode -> the socket's uid (null when unknown). */
   async resolve(sockets: ReadonlyMap<number, number | null>): Promise<OwnerLookup> {
     this.prefetch();
-    if (this.fullRead) await this.fullRead;
+    if (this.fullRead) {
+      await this.fullReadWalk?.help(); // this thread would only wait for the worker: it reads links too
+      await this.fullRead;
+    }
     const readAll = this.freshFullRead;
     this.freshFullRead = false;
     if (!readAll) this.linksRead = 0; // a full read counts its own from its start
@@ -138,16 +162,15 @@ export class SocketOwnerIndex {
 
   private async readEverything(): Promise<void> {
     this.linksRead = 0;
-    const tables = new Map<number, FdTable>();
-    const fromWorker = this.proc.readAllFdTablesInWorker && this.walkNeedsWorker() ? await this.proc.readAllFdTablesInWorker() : null;
-    if (fromWorker) {
-      for (const [pid, { fds, inodes }] of fromWorker) {
-        const table: FdTable = new Map();
-        for (let i = 0; i < fds.length; i++) table.set(fds[i]!, inodes[i]!);
-        tables.set(pid, table);
-        this.linksRead += fds.length;
-      }
+    const useWorker = this.proc.startFdLinkWalkInWorker && this.walkNeedsWorker();
+    this.fullReadWalk = useWorker ? this.proc.startFdLinkWalkInWorker!() : null;
+    const links = this.fullReadWalk ? await this.fullReadWalk.links : null;
+    let tables: Map<number, FdTable>;
+    if (links) {
+      tables = tablesOf(links);
+      this.linksRead = links.pids.length;
     } else {
+      tables = new Map();
       const slicer = new Slicer();
       for (const pid of this.proc.listPids()) {
         const table = await this.readTable(pid, slicer);
@@ -175,13 +198,14 @@ export class SocketOwnerIndex {
     if (names === null) return null;
     const table: FdTable = new Map();
     const dir = `/proc/${pid}/fd/`;
-    for (const fd of names) {
+    for (const name of names) {
+      const fd = Number(name);
       const known = reuse?.previous?.get(fd);
       if (known !== undefined && (known === 0 || reuse!.sockets.has(known))) {
         table.set(fd, known);
         continue;
       }
-      const inode = this.proc.socketInodeAt(dir + fd);
+      const inode = this.proc.socketInodeAt(dir + name);
       this.linksRead++;
       table.set(fd, inode);
       if (inode !== 0) missing?.delete(inode);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SocketOwnerIndex, type ProcFdReader } from '../../../../src/main/collectors/linux/socket-owner-index';
-import type { FdTables } from '../../../../src/main/collectors/linux/proc-fd-walk';
+import type { FdLinks, FdLinkWalk } from '../../../../src/main/collectors/linux/proc-fd-walk';
 
 /** A made-up /proc: pid -> fd -> what the link points to (socket inode, or 0 for a file/pipe). */
 class FakeProc implements ProcFdReader {
@@ -22,6 +22,19 @@ class FakeProc implements ProcFdReader {
 }
 
 const fds = (entries: Record<string, number>): Map<string, number> => new Map(Object.entries(entries));
+
+/** The fake /proc as a worker walk lays it out: flat, in pid order, no link read yet (inodes 0). */
+function unreadLinks(proc: FakeProc): { links: FdLinks; truth: number[] } {
+  const entries = [...proc.table].sort(([a], [b]) => a - b).flatMap(([pid, table]) => [...table].map(([fd, inode]) => ({ pid, fd: Number(fd), inode })));
+  const links: FdLinks = {
+    readable: [...proc.table.keys()].sort((a, b) => a - b),
+    claimed: new Int32Array(1),
+    pids: Int32Array.from(entries, (e) => e.pid),
+    fds: Int32Array.from(entries, (e) => e.fd),
+    inodes: new Float64Array(entries.length),
+  };
+  return { links, truth: entries.map((e) => e.inode) };
+}
 const sockets = (...inodes: number[]): Map<number, number | null> => new Map(inodes.map((inode) => [inode, 0]));
 
 function setup(): { proc: FakeProc; index: SocketOwnerIndex; clock: { now: number } } {
@@ -94,7 +107,7 @@ describe('SocketOwnerIndex', () => {
 
   it('reads the tables here, process by process, when no worker could read them', async () => {
     const { proc } = setup();
-    const noWorker = Object.assign(proc, { readAllFdTablesInWorker: async () => null });
+    const noWorker = Object.assign(proc, { startFdLinkWalkInWorker: (): FdLinkWalk => ({ links: Promise.resolve(null), help: async () => undefined }) });
     const index = new SocketOwnerIndex({ proc: noWorker, euid: 0, clock: () => 0 });
     const lookup = await index.resolve(sockets(5001, 6001));
     expect([lookup.owners.get(5001), lookup.owners.get(6001)]).toEqual([[100], [200]]);
@@ -113,12 +126,12 @@ describe('SocketOwnerIndex', () => {
       let workerAsked = false;
       const reader = Object.assign(proc, {
         openFilesOnMachine: () => open,
-        // The worker's answer: every table, read elsewhere (no link is read through `proc` then).
-        readAllFdTablesInWorker: async (): Promise<FdTables> => {
+        // The worker's answer: every link, read elsewhere (no link is read through `proc` then).
+        startFdLinkWalkInWorker: (): FdLinkWalk => {
           workerAsked = true;
-          return new Map(
-            [...proc.table].map(([pid, table]) => [pid, { fds: [...table.keys()], inodes: Float64Array.from(table.values()) }]),
-          );
+          const { links, truth } = unreadLinks(proc);
+          links.inodes.set(truth);
+          return { links: Promise.resolve(links), help: async () => undefined };
         },
       });
       const index = new SocketOwnerIndex({ proc: reader, euid: 0, clock: () => 0 });
@@ -127,6 +140,29 @@ describe('SocketOwnerIndex', () => {
       expect([lookup.owners.get(5001), lookup.owners.get(6001)]).toEqual([[100], [200]]);
       expect([lookup.linksRead, proc.links]).toEqual([6, wantWorker ? 0 : 6]); // 6 fds, read by the worker or here
     }
+  });
+
+  it('joins the worker’s full read instead of only waiting for it: the links this thread reads count', async () => {
+    const { proc } = setup();
+    const { links, truth } = unreadLinks(proc);
+    let helped = false;
+    const reader = Object.assign(proc, {
+      openFilesOnMachine: () => null,
+      // The worker reads the first half; the rest only if the waiting thread helps (as a claim would hand out).
+      startFdLinkWalkInWorker: (): FdLinkWalk => ({
+        links: new Promise<FdLinks>((resolve) => setTimeout(() => resolve(links), 10)),
+        help: async () => {
+          helped = true;
+          for (let i = links.inodes.length >> 1; i < links.inodes.length; i++) links.inodes[i] = truth[i]!;
+        },
+      }),
+    });
+    for (let i = 0; i < links.inodes.length >> 1; i++) links.inodes[i] = truth[i]!;
+    const index = new SocketOwnerIndex({ proc: reader, euid: 0, clock: () => 0 });
+    const lookup = await index.resolve(sockets(5001, 5002, 6001));
+    expect(helped).toBe(true);
+    expect(lookup.owners).toEqual(new Map([[5001, [100]], [5002, [100]], [6001, [200]]]));
+    expect(proc.links).toBe(0); // nothing read process by process
   });
 
   it('does not search again for a socket nobody holds, until the next full read', async () => {
