@@ -160,20 +160,21 @@ const NO_WALK: FdLinkWalk = { links: Promise.resolve(null), help: async () => un
 /**
  * Every fd link on the machine, read on another core (a 40k-fd read is ~200 ms of syscalls) and, once
  * `help` is called, on this one too. Its links are null when no worker can start or it fails (the caller
- * reads here).
+ * reads here). `source` is the worker's (tests give a failing one).
  */
-export function startFdLinkWalkInWorker(): FdLinkWalk {
+export function startFdLinkWalkInWorker(source = FD_LINK_WORKER_SOURCE): FdLinkWalk {
   let worker: Worker;
   try {
     // Its stdio is not piped to ours: that would make process.stdout and process.stderr, which sets the
     // CLI's pipes non-blocking (cli/fd-writer). It prints nothing; a failure comes as an 'error' event.
-    worker = new Worker(FD_LINK_WORKER_SOURCE, { eval: true, stdout: true, stderr: true });
+    worker = new Worker(source, { eval: true, stdout: true, stderr: true });
   } catch {
     return NO_WALK;
   }
   worker.unref(); // never keeps a CLI alive
   let listed!: (links: FdLinks | null) => void;
   const whenListed = new Promise<FdLinks | null>((resolve) => (listed = resolve));
+  let ended = false; // done, or failed: a failed walk's links are read again by the caller, not here
   const links = new Promise<FdLinks | null>((resolve) => {
     let shared: FdLinks | null = null;
     worker.on('message', (message: FdLinks | 'done') => {
@@ -182,10 +183,12 @@ export function startFdLinkWalkInWorker(): FdLinkWalk {
         listed(message);
         return;
       }
+      ended = true;
       resolve(shared); // every claim is read: ours between our yields, the worker's before 'done'
       void worker.terminate();
     });
     const failed = (): void => {
+      ended = true;
       listed(null);
       resolve(null); // no-ops after 'done'
     };
@@ -198,7 +201,7 @@ export function startFdLinkWalkInWorker(): FdLinkWalk {
       const shared = await whenListed;
       if (!shared) return;
       const slicer = new Slicer(1); // each step is a claim of 128 links
-      while (readClaimedLinks(fsReads, socketInodeOfLink, shared)) if (slicer.due()) await yieldToLoop();
+      while (!ended && readClaimedLinks(fsReads, socketInodeOfLink, shared)) if (slicer.due()) await yieldToLoop();
     },
   };
 }

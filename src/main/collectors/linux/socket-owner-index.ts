@@ -1,7 +1,7 @@
 /**
  * Socket inode -> owning pids, kept across polls so a poll where little changed reads no fd links.
  *
- * The index remembers each process's fd table (fd name -> socket inode). Owners are derived from those
+ * The index remembers each process's fd table (fd number -> socket inode). Owners are derived from those
  * tables; only sockets nobody is known to hold send it looking, and it stops once they are found:
  * processes it has not seen first (a new server), then the others, fewest fds first. Looking at a process
  * lists its fd names (one readdir) and reads the link only of fds it has not seen, or whose remembered
@@ -25,7 +25,7 @@ export interface ProcFdReader {
   listPids(): number[];
   fdNames(pid: number): string[] | null;
   socketInodeAt(fdPath: string): number;
-  /** Every link at once, off the main thread; without it the full read goes process by process here. */
+  /** Every link at once, read by a worker that resolve() joins; without it the full read goes process by process here. */
   startFdLinkWalkInWorker?(): FdLinkWalk;
   /** Open files on the machine, which says whether a full read is worth a worker (null: unknown). */
   openFilesOnMachine?(): number | null;
@@ -107,7 +107,7 @@ export class SocketOwnerIndex {
     this.proc = options.proc ?? procFds;
   }
 
-  /** Start the full read now when one is due (resolve() waits for it); a no-op otherwise. */
+  /** Start the full read now when one is due (resolve() joins it, then waits for it); a no-op otherwise. */
   prefetch(): void {
     if (this.fullRead || this.clock() - this.lastFullRead < this.fullReadEveryMs) return;
     this.fullRead = this.readEverything().finally(() => {
