@@ -4,7 +4,8 @@
  * newer tools write UTF-8 with or without a BOM. Decoding CP850 bytes as Windows-1252 turns
  * `ABHÖREN` into `ABH™REN`, so the code page is chosen on purpose, never left to chance.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type IconvLite from 'iconv-lite';
 import { ok, err, type Result } from '../../../shared/result';
 import { isKnownNetstatStateWord } from './netstat-states';
 
@@ -12,6 +13,16 @@ export interface Decoded {
   text: string;
   /** What was used: utf8, utf8-bom, utf16le, utf16be, cp850, cp866, windows-1252, or the forced name. */
   encoding: string;
+}
+
+let iconvLite: typeof IconvLite | null = null;
+
+/**
+ * iconv-lite, loaded on first use: only Windows tool output and imported captures need it, and loading it
+ * cost every start of the CLI (and of the app) ~6 ms on Linux.
+ */
+function iconv(): typeof IconvLite {
+  return (iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite);
 }
 
 /** Single-byte code pages tried, in order of preference, when the bytes are not UTF-8. */
@@ -32,18 +43,18 @@ const HEADER_WORDS = new Set(
 export function decodeOutput(bytes: Uint8Array, encoding = 'auto'): Result<Decoded> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (encoding !== 'auto') {
-    if (!iconv.encodingExists(encoding)) {
+    if (!iconv().encodingExists(encoding)) {
       return err('BAD_INPUT', `unknown encoding "${encoding}": use auto, utf8, utf16le, cp850, cp866, cp437 or windows-1252`);
     }
-    return ok({ text: stripBom(iconv.decode(buffer, encoding)), encoding });
+    return ok({ text: stripBom(iconv().decode(buffer, encoding)), encoding });
   }
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
     return ok({ text: buffer.subarray(3).toString('utf8'), encoding: 'utf8-bom' });
   }
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return ok({ text: iconv.decode(buffer.subarray(2), 'utf16le'), encoding: 'utf16le' });
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return ok({ text: iconv.decode(buffer.subarray(2), 'utf16be'), encoding: 'utf16be' });
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return ok({ text: iconv().decode(buffer.subarray(2), 'utf16le'), encoding: 'utf16le' });
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return ok({ text: iconv().decode(buffer.subarray(2), 'utf16be'), encoding: 'utf16be' });
   const utf16 = guessUtf16(buffer);
-  if (utf16) return ok({ text: iconv.decode(buffer, utf16), encoding: utf16 });
+  if (utf16) return ok({ text: iconv().decode(buffer, utf16), encoding: utf16 });
   const utf8 = decodeUtf8(buffer);
   return ok(utf8 !== null ? { text: utf8, encoding: 'utf8' } : bestOemDecode(buffer));
 }
@@ -107,13 +118,13 @@ function bestOemDecode(buffer: Buffer): Decoded {
   let best: string = 'cp850';
   let bestScore = 0;
   for (const codePage of OEM_CANDIDATES) {
-    const score = knownWordScore(iconv.decode(sample, codePage));
+    const score = knownWordScore(iconv().decode(sample, codePage));
     if (score > bestScore) {
       best = codePage;
       bestScore = score;
     }
   }
-  return { text: iconv.decode(buffer, best), encoding: best };
+  return { text: iconv().decode(buffer, best), encoding: best };
 }
 
 /** How many tokens are known netstat state or header words (only non-ASCII ones tell code pages apart). */
