@@ -10,8 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // Dependencies are bundled too (one file parses faster than hundreds of module files: the CLI starts
 // ~50 ms sooner), and split so what `import()` loads on demand (ws, systeminformation) stays out of the
 // start-up chunk. IANA's JSON stays external: Node parses it with JSON.parse, faster than a JS literal.
-// So does iconv-lite: it loads its code-page tables (550 KB, half the bundle) only when it first decodes
-// (a Windows capture), but bundled, every start would read and pre-parse them.
+// So does iconv-lite, which decode-output loads on its first decode (a Windows capture): bundled, every
+// start would read and pre-parse its code-page tables (550 KB, half the bundle).
 await rm(`${root}out/cli`, { recursive: true, force: true });
 await build({
   entryPoints: { portscope: `${root}src/main/cli/main.ts` },
