@@ -1,10 +1,11 @@
 /**
  * Low-level /proc readers for the socket owner index: the pid list, one process's fd names, the socket
  * inode an fd link points to (`socket:[12345]`), every fd link at once in a worker thread (which the
- * starting thread may join), and the machine's open-file count, which says whether that worker pays. Sync reads on purpose: one
- * readlink per open fd is the expensive part of an owner table, and sync readlinks have about twice the
- * throughput of fs/promises, which pays a thread-pool hop per link. The owner index's own reads yield to
- * the event loop between slices (also its full read when it uses no worker).
+ * starting thread may join), and the machine's open-file count, which says whether that worker pays.
+ * Sync reads on purpose: one readlink per open fd is the expensive part of an owner table, and sync
+ * readlinks have about twice the throughput of fs/promises, which pays a thread-pool hop per link. The
+ * owner index's own reads, and this thread's share of a worker's walk, yield to the event loop between
+ * slices.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
