@@ -162,8 +162,7 @@ export class SocketOwnerIndex {
 
   private async readEverything(): Promise<void> {
     this.linksRead = 0;
-    const useWorker = this.proc.startFdLinkWalkInWorker && this.walkNeedsWorker();
-    this.fullReadWalk = useWorker ? this.proc.startFdLinkWalkInWorker!() : null;
+    this.fullReadWalk = this.proc.startFdLinkWalkInWorker && this.walkNeedsWorker() ? this.proc.startFdLinkWalkInWorker() : null;
     const links = this.fullReadWalk ? await this.fullReadWalk.links : null;
     let tables: Map<number, FdTable>;
     if (links) {
