@@ -29,7 +29,9 @@ export interface FdWriter {
 /** What a writer writes through (tests give fakes). */
 export interface FdTargets {
   isTerminal: boolean;
-  /** A blocking write(2): the bytes written, or a thrown errno error. */
+  /** A blocking write(2) of a string, encoded as UTF-8: the bytes written, or a thrown errno error. */
+  writeText(text: string): number;
+  /** A blocking write(2) of `bytes` from `offset`: the bytes written, or a thrown errno error. */
   writeSync(bytes: Uint8Array, offset: number): number;
   /** Node's stream for the fd, made only when needed. */
   stream(): NodeJS.WritableStream;
@@ -39,6 +41,7 @@ export interface FdTargets {
 export function processFd(fd: 1 | 2): FdTargets {
   return {
     isTerminal: isatty(fd),
+    writeText: (text) => writeSync(fd, text),
     writeSync: (bytes, offset) => writeSync(fd, bytes, offset),
     stream: () => (fd === 1 ? process.stdout : process.stderr),
   };
@@ -63,9 +66,14 @@ export function fdWriter(targets: FdTargets, onError: (error: NodeJS.ErrnoExcept
         stream.write(text);
         return;
       }
-      const bytes = Buffer.from(text, 'utf8');
+      let bytes: Buffer | null = null;
       let offset = 0;
       try {
+        // The string as is: Node encodes it into the write (a 40k-row list: ~15 ms less than a Buffer
+        // made of every piece first). A blocking fd takes it all; only a partial write's rest needs bytes.
+        offset = targets.writeText(text);
+        if (offset >= Buffer.byteLength(text, 'utf8')) return;
+        bytes = Buffer.from(text, 'utf8');
         while (offset < bytes.length) {
           const written = targets.writeSync(bytes, offset);
           if (written <= 0) break; // not a pipe's or file's answer
@@ -76,7 +84,8 @@ export function fdWriter(targets: FdTargets, onError: (error: NodeJS.ErrnoExcept
         if (failure.code !== 'EAGAIN') return onError(failure);
       }
       // What blocking writes could not take (a non-blocking fd) goes on through the stream, in order.
-      if (offset < bytes.length) useStream().write(bytes.subarray(offset));
+      const rest = (bytes ?? Buffer.from(text, 'utf8')).subarray(offset);
+      if (rest.length > 0) useStream().write(rest);
     },
     keepServing() {
       useStream();

@@ -11,6 +11,7 @@ function fakeTargets(options: { isTerminal?: boolean; perWrite?: number; failAft
   const streamed: (string | Uint8Array)[] = [];
   const pending: (() => void)[] = [];
   let streamsMade = 0;
+  let byteWrites = 0;
   const stream = Object.assign(new EventEmitter(), {
     write(chunk: string | Uint8Array, done?: () => void): boolean {
       if (chunk.length > 0) streamed.push(chunk);
@@ -20,26 +21,35 @@ function fakeTargets(options: { isTerminal?: boolean; perWrite?: number; failAft
   });
   const targets: FdTargets = {
     isTerminal: options.isTerminal ?? false,
+    writeText(text) {
+      return writeAtMost(Buffer.from(text, 'utf8'), 0);
+    },
     writeSync(bytes, offset) {
-      if (options.failAfter !== undefined && written.length >= options.failAfter) {
-        if (options.code === 'zero') return 0;
-        throw Object.assign(new Error(`write: ${options.code}`), { code: options.code });
-      }
-      const end = Math.min(bytes.length, offset + (options.perWrite ?? Infinity));
-      written.push(...bytes.subarray(offset, end));
-      return end - offset;
+      byteWrites++;
+      return writeAtMost(bytes, offset);
     },
     stream() {
       streamsMade++;
       return stream as unknown as NodeJS.WritableStream;
     },
   };
+  function writeAtMost(bytes: Uint8Array, offset: number): number {
+    if (options.failAfter !== undefined && written.length >= options.failAfter) {
+      if (options.code === 'zero') return 0;
+      throw Object.assign(new Error(`write: ${options.code}`), { code: options.code });
+    }
+    const end = Math.min(bytes.length, offset + (options.perWrite ?? Infinity));
+    written.push(...bytes.subarray(offset, end));
+    return end - offset;
+  }
   return {
     targets,
     stream,
     text: (): string => Buffer.from(written).toString('utf8'),
     streamText: (): string => streamed.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join(''),
     streamsMade: (): number => streamsMade,
+    /** Writes of bytes (a string's rest after a partial write), not of a string. */
+    byteWrites: (): number => byteWrites,
     /** The stream has written everything out: its callbacks run. */
     flush: (): void => pending.splice(0).forEach((done) => done()),
   };
@@ -58,6 +68,15 @@ describe('the CLI fd writer', () => {
     out.whenFlushed(() => (flushed = true));
     expect(flushed).toBe(true); // nothing queued anywhere
     expect(errors).toEqual([]);
+  });
+
+  it('writes each piece as its string when the fd takes it whole: no bytes are made for it', () => {
+    const fake = fakeTargets();
+    const out = fdWriter(fake.targets, () => undefined);
+    out.write('[{"name":"café → ü"}');
+    out.write(',{"n":2}]\n');
+    expect(fake.text()).toBe('[{"name":"café → ü"},{"n":2}]\n');
+    expect(fake.byteWrites()).toBe(0);
   });
 
   it('hands the rest to Node’s stream when the fd is non-blocking (EAGAIN), and waits for the stream before calling it flushed', () => {
