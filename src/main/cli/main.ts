@@ -1,9 +1,16 @@
 /** Entry point of the `portscope` binary (bundled to out/cli/portscope.mjs). */
 import { writeSync } from 'node:fs';
-import { runCli } from './index';
 import type { CliIo } from './command';
 import { printable } from '../../shared/printable';
 import { fdWriter, processFd } from './fd-writer';
+import { readsLiveTableFirst } from './live-table';
+import { startFdLinkWalkEarly } from '../collectors/linux/proc-fd-walk';
+
+const argv = process.argv.slice(2);
+// First thing, before the rest of the CLI loads (imported below): at 40k sockets the fd walk's worker
+// then starts and reads links on the core that Node's loading of the CLI leaves idle.
+if (process.platform === 'linux' && readsLiveTableFirst(argv)) startFdLinkWalkEarly();
+const { runCli } = await import('./index');
 
 /**
  * Output that cannot be written ends the command. `portscope listen … | head -1`: the reader went away
@@ -51,7 +58,7 @@ function exitWhenFlushed(code: number): void {
   stderr.whenFlushed(flushed);
 }
 
-runCli(process.argv.slice(2), io).then(exitWhenFlushed, (error: unknown) => {
+runCli(argv, io).then(exitWhenFlushed, (error: unknown) => {
   stderr.write(`portscope: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
   exitWhenFlushed(1);
 });

@@ -4,7 +4,14 @@ import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bundleForNobody } from '../../helpers/cli-for-nobody';
-import { FD_LINK_WORKER_SOURCE, openFilesOnMachine, startFdLinkWalkInWorker, type FdLinks } from '../../../src/main/collectors/linux/proc-fd-walk';
+import {
+  FD_LINK_WORKER_SOURCE,
+  openFilesOnMachine,
+  startFdLinkWalkEarly,
+  startFdLinkWalkInWorker,
+  WORKER_FROM_OPEN_FILES,
+  type FdLinks,
+} from '../../../src/main/collectors/linux/proc-fd-walk';
 
 const onLinux = process.platform === 'linux';
 
@@ -61,6 +68,20 @@ describe.skipIf(!onLinux)('the fd table worker', () => {
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.some((i) => linkNow(links!.fds[i]!) === `socket:[${links!.inodes[i]}]`)).toBe(true);
     server.close();
+  });
+
+  it('startFdLinkWalkEarly: the next startFdLinkWalkInWorker() takes the walk it started, once; none is started with few open files', async () => {
+    expect(startFdLinkWalkEarly(WORKER_FROM_OPEN_FILES - 1)).toBeNull();
+    const early = startFdLinkWalkEarly(WORKER_FROM_OPEN_FILES);
+    expect(early).not.toBeNull();
+    expect(startFdLinkWalkEarly(WORKER_FROM_OPEN_FILES)).toBe(early); // one early walk at a time
+    const taken = startFdLinkWalkInWorker();
+    expect(taken).toBe(early);
+    const next = startFdLinkWalkInWorker();
+    expect(next).not.toBe(early); // taken once: a later full read walks anew
+    const [earlyLinks, nextLinks] = await Promise.all([taken.links, next.links]);
+    expect(earlyLinks!.readable).toContain(process.pid);
+    expect(nextLinks!.readable).toContain(process.pid);
   });
 
   it('a worker that fails after listing the links: no links (the caller reads them itself), and help() ends', async () => {

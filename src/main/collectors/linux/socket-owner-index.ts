@@ -50,12 +50,6 @@ export interface OwnerLookup {
 type FdTable = Map<number, number>;
 
 const FULL_READ_EVERY_MS = 30_000;
-/**
- * A worker takes ~50 ms to start. Below this many open files on the machine the full read is done here
- * (the main thread would only wait for `ss` meanwhile): `list --json` with 7.5k open files was 26 ms
- * faster so, with 10.5k 14 ms slower (15 alternating runs each).
- */
-const WORKER_FROM_OPEN_FILES = 8_000;
 
 /** A worker walk's flat links as one fd table per readable process. */
 function tablesOf(links: FdLinks): Map<number, FdTable> {
@@ -157,7 +151,7 @@ export class SocketOwnerIndex {
 
   private walkNeedsWorker(): boolean {
     const open = this.proc.openFilesOnMachine?.() ?? null;
-    return open === null || open >= WORKER_FROM_OPEN_FILES;
+    return open === null || open >= procFds.WORKER_FROM_OPEN_FILES;
   }
 
   private async readEverything(): Promise<void> {
