@@ -56,17 +56,38 @@ function parseHost(host: string): HostParse | null {
   return { text: host, address: host, family: 4, starWildcard: false };
 }
 
+/** The last token of one column, handed out again while the next lines repeat it (compared in place, not sliced). */
+class RepeatedToken {
+  private last = '';
+
+  at(line: string, start: number, end: number): string {
+    const last = this.last;
+    if (end - start === last.length && line.startsWith(last, start)) return last;
+    return (this.last = line.slice(start, end));
+  }
+}
+
 /**
- * The hosts one parse has met, by their text. A repeated host (127.0.0.1 at both ends of 40k loopback
+ * What one parse has met. Hosts by their text: a repeated host (127.0.0.1 at both ends of 40k loopback
  * sockets) is checked once, and its rows share one address string: less to allocate and keep, and the
- * table's sort compares such addresses by identity.
+ * table's sort compares such addresses by identity. And the first two columns' words (`tcp`, `ESTAB`):
+ * a repeated word is one string, whose hash the lookups then keep.
  */
-export class HostMemo {
+export class LineMemo {
+  readonly firstWord = new RepeatedToken();
+  readonly stateWord = new RepeatedToken();
   private last: HostParse | null = null;
   private readonly byText = new Map<string, HostParse | null>();
 
+  /** The parse of the host `line[start, end)`: a repeat of the last host is compared in place, not sliced. */
+  getAt(line: string, start: number, end: number): HostParse | null {
+    const last = this.last;
+    if (last !== null && end - start === last.text.length && line.startsWith(last.text, start)) return last; // most lines repeat it
+    return this.get(line.slice(start, end));
+  }
+
   get(host: string): HostParse | null {
-    if (this.last !== null && this.last.text === host) return this.last; // most lines repeat the last host
+    if (this.last !== null && this.last.text === host) return this.last;
     let parsed = this.byText.get(host);
     if (parsed === undefined) {
       parsed = parseHost(host);
@@ -77,43 +98,55 @@ export class HostMemo {
   }
 }
 
-export function parseSsEndpoint(text: string, hosts?: HostMemo): SsEndpoint | null {
-  let host: string;
+export function parseSsEndpoint(text: string, hosts = new LineMemo()): SsEndpoint | null {
+  return endpointAt(text, 0, text.length, hosts);
+}
+
+/** The endpoint `line[from, to)`, read where it stands: only the parts a row keeps are sliced (a hot path). */
+function endpointAt(line: string, from: number, to: number, hosts: LineMemo): SsEndpoint | null {
+  let hostStart = from;
+  let hostEnd: number;
   let rest: number; // index of the `:port` or `%zone:port` after the host
-  if (text.charCodeAt(0) === 91 /* [ */) {
-    const close = text.indexOf(']');
-    if (close < 0) return null;
-    host = text.slice(1, close);
-    rest = close + 1;
-    const next = text.charCodeAt(rest);
+  if (line.charCodeAt(from) === 91 /* [ */) {
+    hostStart = from + 1;
+    hostEnd = line.indexOf(']', hostStart);
+    if (hostEnd < 0 || hostEnd >= to) return null;
+    rest = hostEnd + 1;
+    const next = line.charCodeAt(rest);
     if (next !== 58 /* : */ && next !== 37 /* % */) return null;
   } else {
-    rest = text.lastIndexOf(':');
-    if (rest <= 0) return null;
-    host = text.slice(0, rest);
+    rest = line.lastIndexOf(':', to - 1);
+    if (rest <= from) return null;
+    hostEnd = rest;
   }
-  const portColon = text.lastIndexOf(':');
+  const portColon = line.lastIndexOf(':', to - 1);
   if (portColon < rest) return null;
-  let scope: string | null = text.charCodeAt(rest) === 37 ? text.slice(rest + 1, portColon) : null;
+  let scope: string | null = line.charCodeAt(rest) === 37 ? line.slice(rest + 1, portColon) : null;
   // A zone written inside the host (`fe80::1%eth0`) is tolerated too.
-  const percent = host.indexOf('%');
+  const percent = indexBetween(line, 37 /* % */, hostStart, hostEnd);
   if (percent >= 0) {
-    scope ??= host.slice(percent + 1);
-    host = host.slice(0, percent);
+    scope ??= line.slice(percent + 1, hostEnd);
+    hostEnd = percent;
   }
-  const port = portAt(text, portColon + 1);
+  const port = portAt(line, portColon + 1, to);
   if (port < 0) return null;
-  const parsed = hosts ? hosts.get(host) : parseHost(host);
+  const parsed = hosts.getAt(line, hostStart, hostEnd);
   if (!parsed) return null;
   return { address: parsed.address, port, scope: scope || null, family: parsed.family, starWildcard: parsed.starWildcard };
 }
 
-/** The port from `start` to the end of `text`: 0 for `*`, -1 unless 1–5 digits up to 65535. */
-function portAt(text: string, start: number): number {
-  const length = text.length - start;
+/** The index of the first `code` in `text[from, to)`, -1 if none: indexOf would search on past `to`. */
+function indexBetween(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** The port in `text[start, end)`: 0 for `*`, -1 unless 1–5 digits up to 65535. */
+function portAt(text: string, start: number, end: number): number {
+  const length = end - start;
   if (length === 1 && text.charCodeAt(start) === 42 /* * */) return 0;
   if (length < 1 || length > 5) return -1;
-  const port = decimal(text, start, text.length, true);
+  const port = decimal(text, start, end, true);
   return port <= 65535 ? port : -1;
 }
 
@@ -196,15 +229,15 @@ function extraNumber(line: string, from: number, key: string): number | null {
 
 /**
  * Parse one data line; null when it is not a TCP/UDP row we can read. 'skip' for other socket kinds.
- * `hosts` lets the lines of one table share their hosts' parses.
+ * `memo` lets the lines of one table share their hosts' parses and words.
  */
-export function parseSsLine(line: string, hosts?: HostMemo): RawSocket | null | 'skip' {
+export function parseSsLine(line: string, memo = new LineMemo()): RawSocket | null | 'skip' {
   // Columns: [Netid] State Recv-Q Send-Q Local Peer [extras…]: each token's bounds found by one forward
   // scan, and sliced only when a string is needed.
   let start = skipBlanks(line, 0);
   let end = tokenEnd(line, start);
   if (start === end) return null;
-  const first = line.slice(start, end);
+  const first = memo.firstWord.at(line, start, end);
   const hasNetid = !isSsState(first);
   if (hasNetid && OTHER_NETIDS.has(first)) return 'skip';
   let stateWord = first;
@@ -212,7 +245,7 @@ export function parseSsLine(line: string, hosts?: HostMemo): RawSocket | null | 
     start = skipBlanks(line, end);
     end = tokenEnd(line, start);
     if (start === end) return null;
-    stateWord = line.slice(start, end);
+    stateWord = memo.stateWord.at(line, start, end);
   }
   const netid = hasNetid ? first : stateWord === 'UNCONN' ? 'udp' : 'tcp';
   const protocol = netid === 'tcp' ? 'tcp' : netid === 'udp' ? 'udp' : null;
@@ -225,11 +258,11 @@ export function parseSsLine(line: string, hosts?: HostMemo): RawSocket | null | 
   start = skipBlanks(line, end);
   end = tokenEnd(line, start);
   if (start === end) return null;
-  const local = parseSsEndpoint(line.slice(start, end), hosts);
+  const local = endpointAt(line, start, end, memo);
   start = skipBlanks(line, end);
   end = tokenEnd(line, start);
   if (start === end) return null;
-  const peer = parseSsEndpoint(line.slice(start, end), hosts);
+  const peer = endpointAt(line, start, end, memo);
   if (!local || !peer) return null;
 
   // After the peer (`end`): `-p` users, then the `-e` extras — searched for after the users, since a
@@ -263,8 +296,8 @@ export function parseSsLine(line: string, hosts?: HostMemo): RawSocket | null | 
     uid,
     ownerHidden: null,
     dualStack,
+    inode: ino ?? undefined, // in the literal even when unknown: a property added after would cost each row a second allocation
   };
-  if (ino !== null) row.inode = ino;
   return row;
 }
 
@@ -287,7 +320,7 @@ export class SsParser {
   private readonly parsed: ParseResult = { rows: [], unparsed: [] };
   private readonly lines: string[] = [];
   private readonly reusable: PreviousLines | null;
-  private readonly hosts = new HostMemo();
+  private readonly memo = new LineMemo();
   /** Whether any line held more than blanks: an empty output is ss failing, not an empty table. */
   printed = false;
 
@@ -302,7 +335,7 @@ export class SsParser {
       if (line === '') continue;
       this.printed = true;
       if (isHeader(line)) continue;
-      const row = this.reusable?.take(line) ?? parseSsLine(line, this.hosts);
+      const row = this.reusable?.take(line) ?? parseSsLine(line, this.memo);
       if (row === 'skip') continue;
       if (row) {
         this.parsed.rows.push(row);

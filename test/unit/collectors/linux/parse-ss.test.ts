@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HostMemo, parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers, SsParser, type SsParse } from '../../../../src/main/collectors/linux/parse-ss';
+import { LineMemo, parseSs, parseSsEndpoint, parseSsReusing, parseSsUsers, SsParser, type SsParse } from '../../../../src/main/collectors/linux/parse-ss';
 import { LineChunks } from '../../../../src/main/lib/line-chunks';
 import { seededRandom } from '../../../helpers/seeded-random';
 import { randomText } from './random-text';
@@ -239,8 +239,20 @@ describe('parseSs helpers and bad input', () => {
     expect(parseSsEndpoint('127.0.0.53%lo:53')).toMatchObject({ address: '127.0.0.53', scope: 'lo', port: 53, family: 4 });
   });
 
+  it('reads each endpoint within its own column: a bracket, zone sign or colon further on the line is not its', () => {
+    expect(parseSs('tcp LISTEN 0 128 [::1 [fe80::1]:22 ino:5').rows).toEqual([]); // unclosed bracket: the peer's `]` is not it
+    const zoneLater = parseSs('tcp ESTAB 0 0 10.0.0.1:80 10.0.0.2:5000 ino:5 cgroup:/a%b:c');
+    expect(zoneLater.rows).toEqual([expect.objectContaining({ localAddress: '10.0.0.1', localScope: null, remoteAddress: '10.0.0.2', remoteScope: null, remotePort: 5000 })]);
+    const repeated = parseSs('tcp ESTAB 0 0 10.0.0.1:80 10.0.0.2:5000 ino:5\ntcp ESTAB 0 0 10.0.0.2:81 10.0.0.20:5001 ino:6\nudp UNCONN 0 0 10.0.0.1%eth0:53 0.0.0.0:* ino:7');
+    expect(repeated.rows.map((r) => [r.protocol, r.state, r.localAddress, r.localScope, r.localPort, r.remoteAddress])).toEqual([
+      ['tcp', 'ESTABLISHED', '10.0.0.1', null, 80, '10.0.0.2'],
+      ['tcp', 'ESTABLISHED', '10.0.0.2', null, 81, '10.0.0.20'], // a host that starts like the last one is not it
+      ['udp', null, '10.0.0.1', 'eth0', 53, null],
+    ]);
+  });
+
   it('gives an endpoint the same parse with a host memo as without, also for a host seen before and for junk', () => {
-    const hosts = new HostMemo();
+    const hosts = new LineMemo();
     const texts = ['127.0.0.1:80', '127.0.0.1:*', '[FE80::1]%eth0:22', '[fe80::1]:23', '*:*', 'host:80', 'host:81', '[FE80::1]:24', '127.0.0.1:65536', '10.0.0.1:1'];
     for (const text of [...texts, ...texts]) expect(parseSsEndpoint(text, hosts)).toEqual(parseSsEndpoint(text));
   });
