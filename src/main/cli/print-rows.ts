@@ -74,7 +74,14 @@ export function printCollectionNotes(
   if (notes.unparsedLines > 0) {
     io.err(`portscope: ${notes.unparsedLines} line(s) of ${notes.source} output could not be read and were skipped.\n`);
   }
-  const hidden = printed.filter((r) => r.ownerHidden);
-  if (notes.ownersHidden && hidden.length) io.err(`portscope: note: ${notes.ownersHidden}\n`);
-  else if (hidden.length) io.err(`portscope: note: ${hidden.length} socket(s) show no owner: ${hidden[0]!.ownerHidden}.\n`);
+  let hidden = 0;
+  let why: string | null = null;
+  for (let i = 0; i < printed.length; i++) { // indexed, no closure: runs cold over every printed row
+    const row = printed[i]!;
+    if (!row.ownerHidden) continue;
+    hidden++;
+    why ??= row.ownerHidden;
+  }
+  if (notes.ownersHidden && hidden) io.err(`portscope: note: ${notes.ownersHidden}\n`);
+  else if (hidden) io.err(`portscope: note: ${hidden} socket(s) show no owner: ${why}.\n`);
 }

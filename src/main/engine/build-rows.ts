@@ -57,11 +57,13 @@ function mergeInOrder(kept: BuiltFrom[], added: BuiltFrom[]): BuiltFrom[] {
 /** Shared by every row without services (most of them); frozen so nobody can add to it by mistake. */
 const NO_SERVICES: string[] = Object.freeze([]) as unknown as string[];
 
-function mergeServices(...lists: (readonly string[] | undefined)[]): string[] {
-  let present: (readonly string[])[] | null = null; // most rows have no services: no array for them
-  for (const list of lists) if (list?.length) (present ??= []).push(list);
-  if (!present) return NO_SERVICES;
-  return present.length === 1 ? [...present[0]!] : [...new Set(present.flat())];
+/** The services of a row's socket, process facts and source hints, each once. */
+function mergeServices(socket: readonly string[] | undefined, facts: readonly string[] | undefined, hint: readonly string[] | undefined): string[] {
+  // No rest parameter or loop over the lists: this runs cold for each of 40k rows.
+  const present = (socket?.length ? 1 : 0) + (facts?.length ? 1 : 0) + (hint?.length ? 1 : 0);
+  if (present === 0) return NO_SERVICES; // most rows: no array for them
+  if (present === 1) return [...(socket?.length ? socket : facts?.length ? facts : hint!)];
+  return [...new Set([...(socket ?? []), ...(facts ?? []), ...(hint ?? [])])];
 }
 
 interface OwnerListFacts {

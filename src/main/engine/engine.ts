@@ -112,7 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     const names = new Map<number, string>();
     if (!provider.userName) return names;
     const uids = new Set<number>();
-    for (const raw of raws) if (raw.uid !== null) uids.add(raw.uid); // few distinct uids: cheap
+    for (let i = 0; i < raws.length; i++) if (raws[i]!.uid !== null) uids.add(raws[i]!.uid!); // few distinct uids: cheap
     for (const uid of uids) {
       const name = await provider.userName(uid);
       if (name) names.set(uid, name);
@@ -141,7 +141,13 @@ export function createEngine(options: EngineOptions): Engine {
     const started = performance.now();
     const { collection, source } = await collectInTurn();
     const pids = new Set<number>();
-    for (const raw of collection.rows) for (const owner of raw.owners) pids.add(owner.pid);
+    // Indexed loops over every row: a loop a one-shot command runs once runs cold, where for-of's iterator
+    // calls made such a loop ~3× slower at 40k rows (docs/performance.md, thirteenth pass).
+    const raws = collection.rows;
+    for (let i = 0; i < raws.length; i++) {
+      const owners = raws[i]!.owners;
+      for (let j = 0; j < owners.length; j++) pids.add(owners[j]!.pid);
+    }
     const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);
     let rebuild: ((raw: RawSocket) => boolean) | undefined;
     let tableKeys: ReadonlySet<number> = tableKeysBefore;

@@ -21,6 +21,8 @@ function matchesProcess(row: SocketRow, name: string): boolean {
 }
 
 export function filterRows(rows: readonly SocketRow[], input: ListInput): SocketRow[] {
+  const { listening, protocol, port, pid, process } = input;
+  if (!listening && !protocol && port === undefined && pid === undefined && process === undefined) return rows.slice(); // no test per row
   return rows.filter(
     (row) =>
       (!input.listening || isListening(row)) &&

