@@ -201,7 +201,9 @@ function startWalk(source: string): FdLinkWalk {
   } catch {
     return NO_WALK;
   }
-  worker.unref(); // never keeps a CLI alive
+  // The thread alone keeps nothing alive; the 'message' listener below, attached after this, refs the
+  // worker's port until the walk ends: whoever awaits the links must not see the process exit mid-walk.
+  worker.unref();
   let listed!: (links: FdLinks | null) => void;
   const whenListed = new Promise<FdLinks | null>((resolve) => (listed = resolve));
   let ended = false; // done, or failed: a failed walk's links are read again by the caller, not here
