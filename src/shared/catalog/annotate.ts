@@ -51,10 +51,11 @@ export function annotateRows<T extends SocketRow>(
   if (rows.length === 0) return rows; // a poll that built nothing
   const range = context.ephemeralRange;
   const ephemeral = range ? ephemeralMeaning(range) : null;
+  const endpointOptions = { listening, ephemeralRange: range }; // one object for every row
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!; // indexed: a one-shot command runs this loop cold, where for-of costs ~3×
-    const endpoint = serviceEndpoint(row, { listening, ephemeralRange: range });
+    const endpoint = serviceEndpoint(row, endpointOptions);
     const key = listeningKey(row.protocol, endpoint.port);
     const isClientEphemeral =
       ephemeral !== null &&

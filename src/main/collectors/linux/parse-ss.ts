@@ -330,7 +330,9 @@ export class SsParser {
 
   /** Parse the next part of the output: whole lines (a line cut in two would be read as two). */
   add(text: string): void {
-    for (const raw of text.split('\n')) {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) { // indexed: early parts run cold (see engine's row loops)
+      const raw = lines[i]!;
       const line = raw.trim();
       if (line === '') continue;
       this.printed = true;
