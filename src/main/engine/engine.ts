@@ -108,11 +108,9 @@ export function createEngine(options: EngineOptions): Engine {
   /** A current() waits for a poll because `latest` was missing or too old: other callers wait for it too. */
   let renewing = false;
 
-  async function userNamesFor(raws: readonly RawSocket[]): Promise<Map<number, string>> {
+  async function userNamesFor(uids: ReadonlySet<number>): Promise<Map<number, string>> {
     const names = new Map<number, string>();
     if (!provider.userName) return names;
-    const uids = new Set<number>();
-    for (let i = 0; i < raws.length; i++) if (raws[i]!.uid !== null) uids.add(raws[i]!.uid!); // few distinct uids: cheap
     for (const uid of uids) {
       const name = await provider.userName(uid);
       if (name) names.set(uid, name);
@@ -141,14 +139,16 @@ export function createEngine(options: EngineOptions): Engine {
     const started = performance.now();
     const { collection, source } = await collectInTurn();
     const pids = new Set<number>();
-    // Indexed loops over every row: a loop a one-shot command runs once runs cold, where for-of's iterator
-    // calls made such a loop ~3× slower at 40k rows (docs/performance.md, thirteenth pass).
+    const uids = new Set<number>(); // few distinct ones
+    // One indexed loop over every row: a loop a one-shot command runs once runs cold, where for-of's
+    // iterator calls made such a loop ~3× slower at 40k rows (docs/performance.md, thirteenth pass).
     const raws = collection.rows;
     for (let i = 0; i < raws.length; i++) {
-      const owners = raws[i]!.owners;
-      for (let j = 0; j < owners.length; j++) pids.add(owners[j]!.pid);
+      const raw = raws[i]!;
+      for (let j = 0; j < raw.owners.length; j++) pids.add(raw.owners[j]!.pid);
+      if (raw.uid !== null) uids.add(raw.uid);
     }
-    const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(collection.rows)]);
+    const [facts, userNames] = await Promise.all([cache.refresh(pids), userNamesFor(uids)]);
     let rebuild: ((raw: RawSocket) => boolean) | undefined;
     let tableKeys: ReadonlySet<number> = tableKeysBefore;
     const annotator = options.annotate;

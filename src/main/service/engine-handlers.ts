@@ -25,11 +25,11 @@ export function filterRows(rows: readonly SocketRow[], input: ListInput): Socket
   if (!listening && !protocol && port === undefined && pid === undefined && process === undefined) return rows.slice(); // no test per row
   return rows.filter(
     (row) =>
-      (!input.listening || isListening(row)) &&
-      (!input.protocol || row.protocol === input.protocol) &&
-      (input.port === undefined || row.localPort === input.port || row.remotePort === input.port) &&
-      (input.pid === undefined || row.owners.some((o) => o.pid === input.pid) || row.pid === input.pid) &&
-      (input.process === undefined || matchesProcess(row, input.process)),
+      (!listening || isListening(row)) &&
+      (!protocol || row.protocol === protocol) &&
+      (port === undefined || row.localPort === port || row.remotePort === port) &&
+      (pid === undefined || row.owners.some((o) => o.pid === pid) || row.pid === pid) &&
+      (process === undefined || matchesProcess(row, process)),
   );
 }
 

@@ -18,14 +18,19 @@ function socketInodeOfLink(link: string): number {
   return link.startsWith('socket:[') ? Number(link.slice(8, -1)) : 0;
 }
 
-/** Every numeric /proc entry, ascending. */
-export function listPids(): number[] {
+/** Every numeric /proc entry, ascending. Self-contained: the worker runs it from its source text too. */
+function pidsIn(fs: FsReads): number[] {
   const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
+  for (const name of fs.readdirSync('/proc')) {
     const code = name.charCodeAt(0);
     if (code >= 48 && code <= 57) pids.push(Number(name));
   }
   return pids.sort((a, b) => a - b);
+}
+
+/** Every numeric /proc entry, ascending. */
+export function listPids(): number[] {
+  return pidsIn(fsReads);
 }
 
 /**
@@ -119,12 +124,17 @@ interface WorkerPort {
  * thread can claim links too), reads links until none is left and posts 'done'. Self-contained (its
  * helpers come in as arguments) because the worker runs it from its source text.
  */
-function walkFdLinks(fs: FsReads, port: WorkerPort, inodeOfLink: (link: string) => number, readClaimed: typeof readClaimedLinks): void {
+function walkFdLinks(
+  fs: FsReads,
+  port: WorkerPort,
+  listPidsIn: typeof pidsIn,
+  inodeOfLink: (link: string) => number,
+  readClaimed: typeof readClaimedLinks,
+): void {
   const readable: number[] = [];
   const pids: number[] = [];
   const fds: number[] = [];
-  const all = fs.readdirSync('/proc').filter((name) => name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57);
-  for (const pid of all.map(Number).sort((a, b) => a - b)) {
+  for (const pid of listPidsIn(fs)) {
     let names: string[];
     try {
       names = fs.readdirSync(`/proc/${pid}/fd`);
@@ -154,7 +164,7 @@ function walkFdLinks(fs: FsReads, port: WorkerPort, inodeOfLink: (link: string) 
 }
 
 // Source text, not a file: the same worker then runs under esbuild's CLI bundle, electron-vite and vitest.
-export const FD_LINK_WORKER_SOURCE = `(${walkFdLinks.toString()})(require('node:fs'), require('node:worker_threads').parentPort, ${socketInodeOfLink.toString()}, ${readClaimedLinks.toString()});`;
+export const FD_LINK_WORKER_SOURCE = `(${walkFdLinks.toString()})(require('node:fs'), require('node:worker_threads').parentPort, ${pidsIn.toString()}, ${socketInodeOfLink.toString()}, ${readClaimedLinks.toString()});`;
 
 const NO_WALK: FdLinkWalk = { links: Promise.resolve(null), help: async () => undefined };
 
@@ -164,6 +174,11 @@ const NO_WALK: FdLinkWalk = { links: Promise.resolve(null), help: async () => un
  * faster so, with 10.5k 14 ms slower (15 alternating runs each).
  */
 export const WORKER_FROM_OPEN_FILES = 8_000;
+
+/** Whether a full read with this many open files on the machine is worth a worker (null: unknown, so yes). */
+export function walkWorthAWorker(openFiles: number | null): boolean {
+  return openFiles === null || openFiles >= WORKER_FROM_OPEN_FILES;
+}
 
 /** The walk startFdLinkWalkEarly() started, until startFdLinkWalkInWorker() takes it. */
 let earlyWalk: FdLinkWalk | null = null;
@@ -175,7 +190,7 @@ let earlyWalk: FdLinkWalk | null = null;
  * files for a full read to take a worker; returns the walk, or null when none was started.
  */
 export function startFdLinkWalkEarly(openFiles = openFilesOnMachine()): FdLinkWalk | null {
-  if (openFiles !== null && openFiles < WORKER_FROM_OPEN_FILES) return null;
+  if (!walkWorthAWorker(openFiles)) return null;
   earlyWalk ??= startWalk(FD_LINK_WORKER_SOURCE);
   return earlyWalk;
 }

@@ -150,8 +150,7 @@ export class SocketOwnerIndex {
   }
 
   private walkNeedsWorker(): boolean {
-    const open = this.proc.openFilesOnMachine?.() ?? null;
-    return open === null || open >= procFds.WORKER_FROM_OPEN_FILES;
+    return procFds.walkWorthAWorker(this.proc.openFilesOnMachine?.() ?? null);
   }
 
   private async readEverything(): Promise<void> {
