@@ -308,7 +308,14 @@ export function parseSs(text: string): ParseResult {
 /** A parse's rows and, for each, the line it came from: what the next poll may reuse. */
 export interface SsParse {
   parsed: ParseResult;
+  /** Each row's line, or its reuse key where the parse made one (then the same string as in `keys`). */
   lines: string[];
+  /**
+   * Each row's reuse key where the parse made one (a hole elsewhere): the next poll compares its lines
+   * with them as they are. A TIME-WAIT line's key is made once, when it is matched, not again when the
+   * next poll compares with it.
+   */
+  keys: (string | undefined)[];
 }
 
 /**
@@ -319,6 +326,7 @@ export interface SsParse {
 export class SsParser {
   private readonly parsed: ParseResult = { rows: [], unparsed: [] };
   private readonly lines: string[] = [];
+  private readonly keys: (string | undefined)[] = [];
   private readonly reusable: PreviousLines | null;
   private readonly memo = new LineMemo();
   /** Whether any line held more than blanks: an empty output is ss failing, not an empty table. */
@@ -340,15 +348,17 @@ export class SsParser {
       const row = this.reusable?.take(line) ?? parseSsLine(line, this.memo);
       if (row === 'skip') continue;
       if (row) {
+        const key = this.reusable?.madeKey; // of this line, if matching it made one
+        if (key !== undefined) this.keys[this.lines.length] = key; // a holey array: most lines have none
         this.parsed.rows.push(row);
-        this.lines.push(line);
+        this.lines.push(key ?? line); // the key in the line's place: no second string kept
       } else this.parsed.unparsed.push(raw);
     }
   }
 
   /** The parse so far: rows and the lines they came from, what the next poll may reuse. */
   result(): SsParse {
-    return { parsed: this.parsed, lines: this.lines };
+    return { parsed: this.parsed, lines: this.lines, keys: this.keys };
   }
 }
 
@@ -396,23 +406,35 @@ class PreviousLines {
   private next = 0;
   private unmatchedInRow = 0;
   private byKey: Map<string, RawSocket> | null = null;
-  /** The previous lines' reuse keys, made when first compared (most polls need none). */
+  /** The previous lines' reuse keys that their parse did not make, made when first compared (most polls need none). */
   private keys: (string | undefined)[] | null = null;
+  /** The reuse key the last take() made of its line when it differs from the line, else undefined. */
+  madeKey: string | undefined;
 
   constructor(private readonly previous: SsParse) {}
 
   take(line: string): RawSocket | undefined {
+    this.madeKey = undefined;
     if (this.byKey) {
       const key = reuseKey(line);
+      if (key !== line) this.madeKey = key;
       const row = this.byKey.get(key);
       if (row) this.byKey.delete(key);
       return row;
     }
     const { lines } = this.previous;
     const end = Math.min(lines.length, this.next + SKIP_AHEAD + 1);
-    for (let i = this.next; i < end; i++) if (lines[i] === line) return this.hit(i);
-    const key = reuseKey(line);
-    if (key !== line) for (let i = this.next; i < end; i++) if (this.keyAt(i) === key) return this.hit(i);
+    // Each place is tried as is, then by key: most lines are the previous line in that place again, or it
+    // with a new timer value (a TIME-WAIT countdown). Trying the whole window as is first cost each
+    // TIME-WAIT line nine failed comparisons (docs/performance.md, fourteenth pass).
+    let key: string | undefined;
+    for (let i = this.next; i < end; i++) {
+      if (lines[i] === line) return this.hit(i);
+      key ??= reuseKey(line);
+      if (key === line) continue; // no timer value to blank: only the line as is matches
+      this.madeKey = key;
+      if (this.keyAt(i) === key) return this.hit(i);
+    }
     if (++this.unmatchedInRow === LOST_AFTER) this.byKey = this.rest();
     return undefined;
   }
@@ -424,6 +446,8 @@ class PreviousLines {
   }
 
   private keyAt(i: number): string {
+    const made = this.previous.keys[i];
+    if (made !== undefined) return made;
     this.keys ??= new Array<string | undefined>(this.previous.lines.length);
     return (this.keys[i] ??= reuseKey(this.previous.lines[i]!));
   }

@@ -152,6 +152,25 @@ describe('parseSsReusing on a poll with many sockets', () => {
     expect(reversed.parsed.rows.filter((row) => kept.has(row))).toHaveLength(500 - 32);
   });
 
+  it('keeps the reuse key it made of a TIME-WAIT line for the next poll, in the line\'s place', () => {
+    const tw = (i: number, sec: number) =>
+      `tcp   TIME-WAIT 0      0          127.0.0.1:${40000 + i}    127.0.0.1:33849 timer:(timewait,${sec}sec,0) ino:0 sk:${(0xa00 + i).toString(16)}`;
+    const est = 'tcp   ESTAB     0      0          127.0.0.1:5000    127.0.0.1:6000 ino:44 sk:3';
+    const text = (sec: number) => [tw(0, sec), est, tw(1, sec)].join('\n');
+    const first = parseSsReusing(text(41));
+    expect(first.keys.filter((key) => key !== undefined)).toEqual([]); // a parse with nothing to match makes none
+    const second = parseSsReusing(text(40), first);
+    expect(second.parsed.rows.every((row, i) => row === first.parsed.rows[i])).toBe(true);
+    expect(second.keys[0]).toBe('tcp   TIME-WAIT 0      0          127.0.0.1:40000    127.0.0.1:33849 timer:() ino:0 sk:a00');
+    expect(second.lines[0]).toBe(second.keys[0]); // not the line as well
+    expect(second.keys[1]).toBeUndefined(); // an unchanged line without a timer needs no key
+    expect(second.lines[1]).toBe(est);
+    // The next poll compares with the keys as they are: a key in place of its line is enough to match.
+    const withKeysOnly: SsParse = { ...second, lines: second.lines.map((line, i) => (second.keys[i] === undefined ? line : 'not the line')) };
+    const third = parseSsReusing(text(39), withKeysOnly);
+    expect(third.parsed.rows.every((row, i) => row === second.parsed.rows[i])).toBe(true);
+  });
+
   it('blanks only the timer ss prints, not a timer-like text in a process name, a cgroup path or a bad line', () => {
     const pairs = [
       // a process name (with -p) holding the text; the pid changed
