@@ -305,15 +305,15 @@ export function parseSs(text: string): ParseResult {
   return parseSsReusing(text).parsed;
 }
 
-/** A parse's rows and, for each, the line it came from: what the next poll may reuse. */
+/** A parse's rows and, for each, the line it came from (or that line's reuse key): what the next poll may reuse. */
 export interface SsParse {
   parsed: ParseResult;
   /** Each row's line, or its reuse key where the parse made one (then the same string as in `keys`). */
   lines: string[];
   /**
-   * Each row's reuse key where the parse made one (a hole elsewhere): the next poll compares its lines
-   * with them as they are. A TIME-WAIT line's key is made once, when it is matched, not again when the
-   * next poll compares with it.
+   * Each row's reuse key where matching its line made one (a line with a timer value compared by key),
+   * else undefined: the next poll compares its lines with these as they are instead of making them again.
+   * A TIME-WAIT countdown's line is compared by key at every poll, so its key is made once per poll.
    */
   keys: (string | undefined)[];
 }
@@ -349,14 +349,14 @@ export class SsParser {
       if (row === 'skip') continue;
       if (row) {
         const key = this.reusable?.madeKey; // of this line, if matching it made one
-        if (key !== undefined) this.keys[this.lines.length] = key; // a holey array: most lines have none
         this.parsed.rows.push(row);
         this.lines.push(key ?? line); // the key in the line's place: no second string kept
+        this.keys.push(key); // pushed for every row (undefined for most): a sparse write would make it a dictionary
       } else this.parsed.unparsed.push(raw);
     }
   }
 
-  /** The parse so far: rows and the lines they came from, what the next poll may reuse. */
+  /** The parse so far: rows and the lines they came from (or their keys), what the next poll may reuse. */
   result(): SsParse {
     return { parsed: this.parsed, lines: this.lines, keys: this.keys };
   }
@@ -397,8 +397,8 @@ function reuseKey(line: string): string {
  * The previous poll's rows, each handed out at most once (a line printed twice gets two objects). ss
  * prints sockets in the kernel's hash-table order, which holds from poll to poll but for the sockets that
  * came and went, so lines are matched in order first: one string comparison per line, no hashing of 40k
- * lines; only a line that differs is compared by its reuse key. A match may step over a few vanished
- * lines; a new line matches nothing and is parsed. When many lines in a row match nothing (a large block
+ * lines; a line that differs is also compared by its reuse key, place by place. A match may step over a
+ * few vanished lines; a new line matches nothing and is parsed. When many lines in a row match nothing (a large block
  * vanished, or the order changed), a key -> row map of the rest takes over. No row goes out twice: the
  * in-order match only moves forward, and the map holds the rows after it, each taken out when used.
  */
