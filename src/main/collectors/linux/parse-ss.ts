@@ -351,7 +351,7 @@ export class SsParser {
         const key = this.reusable?.madeKey; // of this line, if matching it made one
         this.parsed.rows.push(row);
         this.lines.push(key ?? line); // the key in the line's place: no second string kept
-        this.keys.push(key); // pushed for every row (undefined for most): a sparse write would make it a dictionary
+        this.keys.push(key); // for every row, undefined for most: written sparsely it became a dictionary
       } else this.parsed.unparsed.push(raw);
     }
   }
@@ -398,8 +398,8 @@ function reuseKey(line: string): string {
  * prints sockets in the kernel's hash-table order, which holds from poll to poll but for the sockets that
  * came and went, so lines are matched in order first: one string comparison per line, no hashing of 40k
  * lines; a line that differs is also compared by its reuse key, place by place. A match may step over a
- * few vanished lines; a new line matches nothing and is parsed. When many lines in a row match nothing (a large block
- * vanished, or the order changed), a key -> row map of the rest takes over. No row goes out twice: the
+ * few vanished lines; a new line matches nothing and is parsed. When many lines in a row match nothing
+ * (a large block vanished, or the order changed), a key -> row map of the rest takes over. No row goes out twice: the
  * in-order match only moves forward, and the map holds the rows after it, each taken out when used.
  */
 class PreviousLines {
