@@ -25,7 +25,10 @@ export class LiveOwners {
   /** Owners by socket inode (names are joined later by the engine from process facts). */
   async attach(rows: RawSocket[]): Promise<void> {
     const sockets = new Map<number, number | null>();
-    for (let i = 0; i < rows.length; i++) if (rows[i]!.inode) sockets.set(rows[i]!.inode!, rows[i]!.uid); // indexed: see engine's row loops
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!; // indexed: see engine's row loops
+      if (row.inode) sockets.set(row.inode, row.uid);
+    }
     const { owners } = await this.index.resolve(sockets);
     const lists = new Map<number, SocketOwner[]>();
     for (let i = 0; i < rows.length; i++) {

@@ -76,14 +76,13 @@ class RepeatedToken {
 export class LineMemo {
   readonly firstWord = new RepeatedToken();
   readonly stateWord = new RepeatedToken();
+  private readonly hostText = new RepeatedToken();
   private last: HostParse | null = null;
   private readonly byText = new Map<string, HostParse | null>();
 
   /** The parse of the host `line[start, end)`: a repeat of the last host is compared in place, not sliced. */
   getAt(line: string, start: number, end: number): HostParse | null {
-    const last = this.last;
-    if (last !== null && end - start === last.text.length && line.startsWith(last.text, start)) return last; // most lines repeat it
-    return this.get(line.slice(start, end));
+    return this.get(this.hostText.at(line, start, end)); // most lines repeat it: then get() meets its string
   }
 
   get(host: string): HostParse | null {
