@@ -1,5 +1,6 @@
 // Build everything a fresh clone needs (run by `npm install` through `prepare`):
-// the CLI bundle (esbuild) and the Electron main/preload + renderer (electron-vite).
+// the CLI bundle (esbuild), the optional native Linux reader (cc) and the Electron main/preload +
+// renderer (electron-vite).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
@@ -29,6 +30,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The optional native Linux reader (skipped, with a note, where it cannot be compiled).
+await import('./build-native.mjs');
 
 const viteCli = `${root}node_modules/electron-vite/bin/electron-vite.js`;
 const result = spawnSync(process.execPath, [viteCli, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

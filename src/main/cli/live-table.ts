@@ -1,7 +1,8 @@
 /**
- * The commands whose first step reads the live socket table. For them the CLI's entry starts the fd walk
- * before it loads the rest of the CLI (startFdLinkWalkEarly in collectors/linux/proc-fd-walk). A command
- * listed here that did not read the table would only cost a walk's CPU; one left out, only its head start.
+ * The commands whose first step reads the live socket table. For them the CLI's entry starts the native
+ * reader's reads, or the fd walk, before it loads the rest of the CLI (startNativeReadsEarly in
+ * collectors/linux/native-reader, startFdLinkWalkEarly in collectors/linux/proc-fd-walk). A command
+ * listed here that did not read the table would only cost a read's CPU; one left out, only its head start.
  */
 const LIVE_TABLE_COMMANDS: ReadonlySet<string> = new Set(['list', 'who', 'kill', 'close']);
 

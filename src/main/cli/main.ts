@@ -5,11 +5,12 @@ import { printable } from '../../shared/printable';
 import { fdWriter, processFd } from './fd-writer';
 import { readsLiveTableFirst } from './live-table';
 import { startFdLinkWalkEarly } from '../collectors/linux/proc-fd-walk';
+import { startNativeReadsEarly } from '../collectors/linux/native-reader';
 
 const argv = process.argv.slice(2);
-// First thing, before the rest of the CLI loads (imported below): at 40k sockets the fd walk's worker
-// then starts and reads links on the core that Node's loading of the CLI leaves idle.
-if (process.platform === 'linux' && readsLiveTableFirst(argv)) startFdLinkWalkEarly();
+// First thing, before the rest of the CLI loads (imported below): at 40k sockets the native reader's dump
+// and fd walk (or, without it, the fd walk's worker) then run on the core Node's loading leaves idle.
+if (process.platform === 'linux' && readsLiveTableFirst(argv) && !startNativeReadsEarly()) startFdLinkWalkEarly();
 const { runCli } = await import('./index');
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Correctness at scale (no timing here; speed is `npm run bench`): the load generator holds ~40k loopback
  * TCP sockets (PORTSCOPE_SCALE_SOCKETS to change) in child processes this test starts and stops by pid.
- * The engine (ss and the /proc fallback) must find every connection of every child with the right pid and
+ * The engine (the native reader or ss, and the /proc fallback) must find every connection of every child with the right pid and
  * name (a second poll as the same row objects), and `portscope list --json` must print valid JSON holding at
  * least all of them.
  */
@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/main/engine/engine';
 import { createProcNetCollector } from '../../../src/main/collectors/linux/proc-net-collector';
 import { createSsCollector } from '../../../src/main/collectors/linux/ss-collector';
-import type { SocketRow } from '../../../src/shared/types';
+import { createSockDiagCollector } from '../../../src/main/collectors/linux/sock-diag-collector';
+import { LiveOwners } from '../../../src/main/collectors/linux/linux-collection';
+import { nativeReader } from '../../../src/main/collectors/linux/native-reader';
+import * as procFds from '../../../src/main/collectors/linux/proc-fd-walk';
+import { SocketOwnerIndex } from '../../../src/main/collectors/linux/socket-owner-index';
+import type { RawSocket, SocketRow } from '../../../src/shared/types';
 import { startLoad, type Load } from '../../../scripts/bench/load/load-generator';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -22,6 +27,7 @@ const SOCKETS = Number(process.env.PORTSCOPE_SCALE_SOCKETS ?? 40_000);
 const onLinux = process.platform === 'linux';
 if (!onLinux) console.warn('scale tests skipped: they load this machine’s Linux socket tables');
 if (onLinux && !BUILT) console.warn('scale test of `list --json` skipped: the CLI is not built (run `npm run build`)');
+if (onLinux && !nativeReader()) console.warn('scale test of the native reader skipped: it is not built here (scripts/build-native.mjs needs a C compiler and Node headers)');
 
 const LONG = 240_000;
 
@@ -90,6 +96,17 @@ describe.skipIf(!onLinux)(`${SOCKETS.toLocaleString('en')} loopback sockets`, ()
     engine.stop();
     expect(snap.source).toBe('proc-net');
     expectEveryConnection(snap.rows);
+  }, LONG);
+
+  it.skipIf(!nativeReader())('the native reader reads every connection as ss and the JavaScript walk do', async () => {
+    const key = (r: RawSocket) => [r.protocol, r.localAddress, r.localPort, r.remoteAddress, r.remotePort, r.state, r.uid, r.inode, r.owners.map((o) => o.pid).join(',')].join('|');
+    const held = new Set(load.children.map((child) => child.pid));
+    const loads = (rows: readonly RawSocket[]) => rows.filter((r) => r.owners.some((o) => held.has(o.pid))).map(key).sort();
+    const native = loads((await createSockDiagCollector().collect()).rows);
+    const javascriptWalk = new LiveOwners(new SocketOwnerIndex({ proc: { ...procFds, startNativeFdLinkWalk: undefined } }));
+    const ss = loads((await createSsCollector(javascriptWalk).collect()).rows);
+    expect(native.length).toBe(load.connections * 2 + load.children.reduce((n, child) => n + child.ports.length, 0));
+    expect(native).toEqual(ss);
   }, LONG);
 
   it('ss output at this size parses without unreadable lines', async () => {

@@ -9,8 +9,8 @@ import type { Protocol, RawSocket } from '../../../shared/types';
 import type { ParseResult } from '../types';
 import { ipv4FromBytes, ipv6FromBytes } from './ip-text';
 
-/** Kernel TCP states (include/net/tcp_states.h) -> canonical names. */
-const PROC_TCP_STATES: Record<number, string> = {
+/** Kernel TCP states (include/net/tcp_states.h) -> canonical names; the native reader's records carry them too. */
+export const KERNEL_TCP_STATES: Record<number, string> = {
   0x01: 'ESTABLISHED',
   0x02: 'SYN_SENT',
   0x03: 'SYN_RECEIVED',
@@ -62,7 +62,7 @@ function parseProcNetLine(line: string, protocol: Protocol): RawSocket | null {
   const stateCode = parseInt(f[3]!, 16);
   const unconnected = remote.port === 0 && isAny(remote.address);
   let state: string | null = null;
-  if (protocol === 'tcp') state = PROC_TCP_STATES[stateCode] ?? `0x${f[3]!.toUpperCase()}`;
+  if (protocol === 'tcp') state = KERNEL_TCP_STATES[stateCode] ?? `0x${f[3]!.toUpperCase()}`;
   return {
     protocol,
     family: local.family,

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Slicer, yieldToLoop } from '../../lib/time-slices';
+import { nativeReader, readFdLinksNatively, type NativeFdLinks } from './native-reader';
 
 const fsReads: FsReads = { readdirSync, readlinkSync };
 
@@ -167,6 +168,23 @@ function walkFdLinks(
 export const FD_LINK_WORKER_SOURCE = `(${walkFdLinks.toString()})(require('node:fs'), require('node:worker_threads').parentPort, ${pidsIn.toString()}, ${socketInodeOfLink.toString()}, ${readClaimedLinks.toString()});`;
 
 const NO_WALK: FdLinkWalk = { links: Promise.resolve(null), help: async () => undefined };
+
+/** The native reader's links in the worker walk's form (every link read: nothing left to claim). */
+function fromNative(native: NativeFdLinks): FdLinks {
+  const claimed = new Int32Array(1);
+  claimed[0] = native.pids.length;
+  return { readable: Array.from(native.readable), claimed, pids: native.pids, fds: native.fds, inodes: native.inodes };
+}
+
+/**
+ * Every fd link, read by the native reader on two threads of its own (no worker to start, so worth it at
+ * any size); null without the reader. Its links are null when the read fails (the caller reads here).
+ */
+export function startNativeFdLinkWalk(): FdLinkWalk | null {
+  const reader = nativeReader();
+  if (!reader) return null;
+  return { links: readFdLinksNatively(reader).then(fromNative, () => null), help: async () => undefined };
+}
 
 /**
  * A worker takes ~50 ms to start. Below this many open files on the machine a full read is done on the

@@ -9,8 +9,9 @@
  * - A full read of every fd link happens on the first poll and then at least every `fullReadEveryMs`:
  *   it corrects what the shortcuts cannot see (a second owner of a known socket after fork, an fd passed
  *   to another process, an fd number reused while its old socket lives on elsewhere). It needs no socket
- *   table, so collectors start it (`prefetch`) while their tool runs; with many open files a worker
- *   reads it, and resolve() reads links alongside the worker rather than only wait for it.
+ *   table, so collectors start it (`prefetch`) while their tool runs. The native reader reads it when
+ *   built; else, with many open files, a worker does, and resolve() reads links alongside the worker
+ *   rather than only wait for it.
  * - A socket that took the number of a just-closed non-socket fd is found by re-reading non-socket fds
  *   when a search finds nothing else.
  * - Sockets of other users are not searched for unless we are root (their fd tables are unreadable), and
@@ -25,6 +26,8 @@ export interface ProcFdReader {
   listPids(): number[];
   fdNames(pid: number): string[] | null;
   socketInodeAt(fdPath: string): number;
+  /** Every link at once, read natively (null: no native reader); the first choice for a full read. */
+  startNativeFdLinkWalk?(): FdLinkWalk | null;
   /** Every link at once, read by a worker that resolve() joins; without it the full read goes process by process here. */
   startFdLinkWalkInWorker?(): FdLinkWalk;
   /** Open files on the machine, which says whether a full read is worth a worker (null: unknown). */
@@ -155,7 +158,9 @@ export class SocketOwnerIndex {
 
   private async readEverything(): Promise<void> {
     this.linksRead = 0;
-    this.fullReadWalk = this.proc.startFdLinkWalkInWorker && this.walkNeedsWorker() ? this.proc.startFdLinkWalkInWorker() : null;
+    this.fullReadWalk =
+      this.proc.startNativeFdLinkWalk?.() ??
+      (this.proc.startFdLinkWalkInWorker && this.walkNeedsWorker() ? this.proc.startFdLinkWalkInWorker() : null);
     const links = this.fullReadWalk ? await this.fullReadWalk.links : null;
     let tables: Map<number, FdTable>;
     if (links) {

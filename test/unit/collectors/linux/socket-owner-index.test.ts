@@ -142,6 +142,32 @@ describe('SocketOwnerIndex', () => {
     }
   });
 
+  it('takes a full read from the native reader first, at any size; without it (null) or when it fails, reads as before', async () => {
+    for (const native of ['reads', 'absent', 'fails'] as const) {
+      const { proc } = setup();
+      let workerAsked = false;
+      const everyLink = (): FdLinks => {
+        const { links, truth } = unreadLinks(proc);
+        links.inodes.set(truth);
+        return links;
+      };
+      const reader = Object.assign(proc, {
+        openFilesOnMachine: () => 500, // few: no worker unless it is the only way
+        startNativeFdLinkWalk: (): FdLinkWalk | null =>
+          native === 'absent' ? null : { links: Promise.resolve(native === 'reads' ? everyLink() : null), help: async () => undefined },
+        startFdLinkWalkInWorker: (): FdLinkWalk => {
+          workerAsked = true;
+          return { links: Promise.resolve(everyLink()), help: async () => undefined };
+        },
+      });
+      const index = new SocketOwnerIndex({ proc: reader, euid: 0, clock: () => 0 });
+      const lookup = await index.resolve(sockets(5001, 6001));
+      expect([native, workerAsked]).toEqual([native, false]); // 500 open files: no worker either way
+      expect([lookup.owners.get(5001), lookup.owners.get(6001)]).toEqual([[100], [200]]);
+      expect([native, proc.links]).toEqual([native, native === 'reads' ? 0 : 6]); // read natively, or here process by process
+    }
+  });
+
   it('joins the worker’s full read instead of only waiting for it: the links this thread reads count', async () => {
     const { proc } = setup();
     const { links, truth } = unreadLinks(proc);
