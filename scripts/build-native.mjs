@@ -26,8 +26,9 @@ if (process.platform !== 'linux') {
   } else {
     mkdirSync(path.dirname(target), { recursive: true });
     const building = `${target}.building`;
-    const compiler = process.env.CC || 'cc';
-    const args = ['-O2', '-Wall', '-Wextra', '-shared', '-fPIC', '-pthread', '-I', headers, '-o', building, source];
+    // CC may carry arguments (`ccache gcc`): its words, no shell
+    const [compiler, ...compilerArgs] = (process.env.CC || 'cc').trim().split(/\s+/);
+    const args = [...compilerArgs, '-O2', '-Wall', '-Wextra', '-shared', '-fPIC', '-pthread', '-I', headers, '-o', building, source];
     const run = spawnSync(compiler, args, { encoding: 'utf8' });
     if (run.error || run.status !== 0) {
       rmSync(building, { force: true });

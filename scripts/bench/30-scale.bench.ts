@@ -1,7 +1,7 @@
 /**
  * Scale: at about 1k, 10k and 40k loopback TCP sockets held by the load generator, the engine's snapshot
  * (owners + process facts) cold and as a poll where little changed, `portscope list --json` end to end
- * (the built CLI in a fresh Node), `ss -tunap`, and `systeminformation.networkConnections()`; then the
+ * (the built CLI in a fresh Node; also without the native reader when it is built), `ss -tunap`, and `systeminformation.networkConnections()`; then the
  * main process's CPU at a 1 s refresh with 1k sockets. One load per size serves every measurement.
  * `ss -tunap` and `list --json` are timed alike by load/time-commands.mjs, a small process that drains
  * their output (this process's heap, full of 40k-row engines, would slow the reading of 30 MB).
@@ -15,6 +15,7 @@ import si from 'systeminformation';
 import { runFile } from '../../src/main/lib/exec';
 import { createEngine } from '../../src/main/engine/engine';
 import { createService } from '../../src/main/service/index';
+import { nativeReader } from '../../src/main/collectors/linux/native-reader';
 import { leaveTimeWait, startLoad, TIME_WAIT_MS, type Load } from './load/load-generator';
 import { cores, median, ms, numberArg, ratio, sizesArg, sleep, timeCommands, timeRuns, type CommandTimes } from './load/measure';
 
@@ -22,6 +23,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/out\/$/, 
 const CLI = `${root}bin/portscope.mjs`;
 
 const LIST_JSON = [process.execPath, CLI, 'list', '--json'];
+/** The same without the native reader: `ss` and the fd walk's worker, what a machine without a C compiler at build time runs. */
+const LIST_JSON_WITHOUT_NATIVE = ['env', 'PORTSCOPE_NATIVE=0', ...LIST_JSON];
 const SS_TUNAP = ['ss', '-tunap'];
 
 /** One run read here, to check the output is one valid JSON array (not timed). */
@@ -57,12 +60,14 @@ async function measureSize(target: number, runs: number, timeWait = 0): Promise<
     const colds: number[] = [];
     let present = 0;
     let inTimeWait = 0;
+    let source = '';
     for (let i = 0; i < runs; i++) {
       const engine = createEngine({ intervalMs: 0, emit: () => undefined });
       const start = performance.now();
       const snap = await engine.snapshot();
       colds.push(performance.now() - start);
       present = snap.rows.length;
+      source = snap.source;
       inTimeWait = snap.rows.filter((row) => row.state === 'TIME_WAIT').length;
       engine.stop();
     }
@@ -74,18 +79,23 @@ async function measureSize(target: number, runs: number, timeWait = 0): Promise<
     engine.stop();
     const listRows = countRows(await listJson());
     // Both commands timed alike, alternating, from a small process that drains their output (see timeCommands).
-    const [ssTimes, listTimes] = await timeCommands(commandRuns, [SS_TUNAP, LIST_JSON]);
+    const native = nativeReader() !== null;
+    const [ssTimes, listTimes, withoutNative] = await timeCommands(commandRuns, native ? [SS_TUNAP, LIST_JSON, LIST_JSON_WITHOUT_NATIVE] : [SS_TUNAP, LIST_JSON]);
     const ss = ssTimes?.wall ?? NaN;
     const list = listTimes?.wall ?? NaN;
     const siRuns = await timeRuns(few, () => si.networkConnections());
     console.log(
       `\n${target.toLocaleString('en')} sockets wanted${waiting ? ` beside ${waiting.toLocaleString('en')} closed into TIME_WAIT` : ''}: load holds ${load.sockets.toLocaleString('en')} in ${load.children.length} process(es) (setup ${(setup / 1000).toFixed(1)} s); ` +
-        `engine sees ${present.toLocaleString('en')} rows (${inTimeWait.toLocaleString('en')} in TIME_WAIT), list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} cold, ${warmRuns} warm, ${commandRuns} of ss and list (alternating), ${few} of systeminformation`,
+        `engine (${source}) sees ${present.toLocaleString('en')} rows (${inTimeWait.toLocaleString('en')} in TIME_WAIT), list --json printed ${listRows.toLocaleString('en')}; medians of ${runs} cold, ${warmRuns} warm, ${commandRuns} of ss and list (alternating), ${few} of systeminformation`,
     );
     console.log(`  engine snapshot, cold (fresh engine)         ${ms(cold)}`);
     console.log(`  engine poll, little changed (warm)           ${ms(warm)}   poll/cold ${ratio(warm, cold)} (target ≤ 0.50x)`);
     const cpuRatio = listTimes && ssTimes && Number.isFinite(listTimes.cpu) ? ` (list/ss CPU ${ratio(listTimes.cpu, ssTimes.cpu)})` : '';
     console.log(`  portscope list --json (end to end)           ${ms(list)}   list/ss ${ratio(list, ss)} (target ≤ 1.00x)   ${cpuText(listTimes)}${cpuRatio}`);
+    if (withoutNative) {
+      const wall = withoutNative.wall;
+      console.log(`    the same through ss and the worker         ${ms(wall)}   list/ss ${ratio(wall, ss)} (PORTSCOPE_NATIVE=0)   ${cpuText(withoutNative)}`);
+    } else console.log('    (the native reader is not built: list --json read through ss and the worker)');
     console.log(`  ss -tunap                                    ${ms(ss)}                                ${cpuText(ssTimes)}`);
     console.log(`  systeminformation.networkConnections()       ${ms(siRuns)}   si/ss ${ratio(siRuns, ss)}`);
     console.log(`  engine snapshot / ss -tunap                  ${ratio(cold, ss)} cold, ${ratio(warm, ss)} warm`);

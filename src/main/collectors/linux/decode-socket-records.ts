@@ -33,116 +33,161 @@ export interface DecodedSockets {
   rowOfRecord: (RawSocket | null)[];
 }
 
+/** The records with a view for reading their numbers. */
+class Records {
+  readonly view: DataView;
+  readonly count: number;
+
+  constructor(readonly bytes: Buffer) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    this.count = bytes.length / SOCKET_RECORD_SIZE;
+  }
+
+  /** Whether record `i` here is byte for byte record `j` of `other`. */
+  same(i: number, other: Records, j: number): boolean {
+    const a = i * SOCKET_RECORD_SIZE;
+    const b = j * SOCKET_RECORD_SIZE;
+    for (let k = 0; k < SOCKET_RECORD_SIZE; k += 4) if (this.view.getUint32(a + k) !== other.view.getUint32(b + k)) return false;
+    return true;
+  }
+
+  /** Whether the address at `offset` is all zeros (the wildcard). */
+  isAny(offset: number, family: 4 | 6): boolean {
+    const end = offset + (family === 4 ? 4 : 16);
+    for (let k = offset; k < end; k += 4) if (this.view.getUint32(k) !== 0) return false;
+    return true;
+  }
+}
+
 /** Text forms met in one decode, each made once. */
 class AddressTexts {
   private readonly v4 = new Map<number, string>();
   private readonly v6 = new Map<string, string>();
 
-  at(records: Buffer, offset: number, family: 4 | 6): string {
+  at(records: Records, offset: number, family: 4 | 6): string {
     if (family === 4) {
-      const key = records.readUInt32BE(offset);
+      const key = records.view.getUint32(offset);
       let text = this.v4.get(key);
-      if (text === undefined) this.v4.set(key, (text = ipv4FromBytes(records.subarray(offset, offset + 4))));
+      if (text === undefined) this.v4.set(key, (text = ipv4FromBytes(records.bytes.subarray(offset, offset + 4))));
       return text;
     }
-    const key = records.toString('latin1', offset, offset + 16);
+    const key = records.bytes.toString('latin1', offset, offset + 16);
     let text = this.v6.get(key);
-    if (text === undefined) this.v6.set(key, (text = ipv6FromBytes(records.subarray(offset, offset + 16))));
+    if (text === undefined) this.v6.set(key, (text = ipv6FromBytes(records.bytes.subarray(offset, offset + 16))));
     return text;
   }
 }
 
-function isAnyAddress(records: Buffer, offset: number, family: 4 | 6): boolean {
-  const end = offset + (family === 4 ? 4 : 16);
-  for (let i = offset; i < end; i++) if (records[i] !== 0) return false;
-  return true;
-}
-
 /** The bound interface's name, or null (NUL-padded bytes 48-63). */
-function interfaceName(records: Buffer, offset: number): string | null {
-  if (records[offset] === 0) return null;
-  const end = records.indexOf(0, offset);
-  return records.toString('latin1', offset, end < 0 || end > offset + 16 ? offset + 16 : end);
+function interfaceName(bytes: Buffer, offset: number): string | null {
+  if (bytes[offset] === 0) return null;
+  const end = bytes.indexOf(0, offset);
+  return bytes.toString('latin1', offset, end < 0 || end > offset + 16 ? offset + 16 : end);
 }
 
-function decodeRecord(records: Buffer, at: number, texts: AddressTexts): RawSocket | null {
-  const familyCode = records[at]!;
-  const protocolCode = records[at + 1]!;
+function decodeRecord(records: Records, at: number, texts: AddressTexts): RawSocket | null {
+  const { bytes, view } = records;
+  const familyCode = bytes[at]!;
+  const protocolCode = bytes[at + 1]!;
   if ((familyCode !== AF_INET && familyCode !== AF_INET6) || (protocolCode !== IPPROTO_TCP && protocolCode !== IPPROTO_UDP)) return null;
   const family = familyCode === AF_INET ? 4 : 6;
   const protocol = protocolCode === IPPROTO_TCP ? 'tcp' : 'udp';
-  const v6only = records[at + 3]!;
-  const localPort = records.readUInt16LE(at + 4);
-  const remotePort = records.readUInt16LE(at + 6);
-  const inode = records.readUInt32LE(at + 8);
-  const localIsAny = isAnyAddress(records, at + 16, family);
-  const peerIsWildcard = remotePort === 0 && isAnyAddress(records, at + 32, family);
+  const v6only = bytes[at + 3]!;
+  const remotePort = view.getUint16(at + 6, true);
+  const peerIsWildcard = remotePort === 0 && records.isAny(at + 32, family);
   let dualStack: boolean | null;
   if (family === 4) dualStack = false;
-  else if (localIsAny) dualStack = v6only !== 1;
+  else if (records.isAny(at + 16, family)) dualStack = v6only !== 1;
   else dualStack = v6only === V6ONLY_UNKNOWN ? null : v6only === 0;
   return {
     protocol,
     family,
     localAddress: texts.at(records, at + 16, family),
-    localPort,
-    localScope: interfaceName(records, at + 48),
+    localPort: view.getUint16(at + 4, true),
+    localScope: interfaceName(bytes, at + 48),
     remoteAddress: peerIsWildcard ? null : texts.at(records, at + 32, family),
     remotePort: peerIsWildcard ? null : remotePort,
     remoteScope: null,
-    state: protocol === 'udp' ? null : (KERNEL_TCP_STATES[records[at + 2]!] ?? 'UNKNOWN'),
+    state: protocol === 'udp' ? null : (KERNEL_TCP_STATES[bytes[at + 2]!] ?? 'UNKNOWN'),
     owners: [],
-    uid: records.readUInt32LE(at + 12),
+    uid: view.getUint32(at + 12, true),
     ownerHidden: null,
     dualStack,
-    inode,
+    inode: view.getUint32(at + 8, true),
   };
 }
 
-/** The previous decode's rows by their record's bytes, each to be taken once (equal records: in turn). */
-class RowsByRecord {
-  private readonly first = new Map<string, RawSocket>();
-  /** Rows of records that repeat an earlier one (SO_REUSEPORT listeners of one process): rare. */
-  private readonly more = new Map<string, RawSocket[]>();
+/** How many vanished records the in-order match steps over (as parse-ss's does for lines). */
+const SKIP_AHEAD = 8;
 
-  constructor(previous: DecodedSockets) {
-    for (let i = 0; i < previous.rowOfRecord.length; i++) {
-      const row = previous.rowOfRecord[i];
-      if (!row) continue;
-      const key = previous.records.toString('latin1', i * SOCKET_RECORD_SIZE, (i + 1) * SOCKET_RECORD_SIZE);
-      if (!this.first.has(key)) this.first.set(key, row);
-      else this.more.set(key, [...(this.more.get(key) ?? []), row]);
-    }
+/**
+ * The previous decode's rows, matched to this decode's records: the kernel dumps its tables in the same
+ * order poll after poll, so each record is first compared with the previous record after the last match
+ * (and a few beyond it, for sockets that went), then looked up by its bytes; each previous row is handed
+ * out once (equal records, such as SO_REUSEPORT listeners of one process, take one each).
+ */
+class PreviousRows {
+  private next = 0;
+  private readonly taken: Uint8Array;
+  /** Records by their bytes -> their indexes, made the first time the in-order match misses. */
+  private byBytes: Map<string, number[]> | null = null;
+
+  constructor(private readonly previous: Records, private readonly rows: readonly (RawSocket | null)[]) {
+    this.taken = new Uint8Array(previous.count);
   }
 
-  take(key: string): RawSocket | null {
-    const row = this.first.get(key);
-    if (!row) return null;
-    const next = this.more.get(key)?.shift();
-    if (next) this.first.set(key, next);
-    else this.first.delete(key);
-    return row;
+  take(records: Records, i: number): RawSocket | null {
+    const end = Math.min(this.previous.count, this.next + SKIP_AHEAD + 1);
+    for (let j = this.next; j < end; j++) {
+      if (!this.taken[j] && records.same(i, this.previous, j)) {
+        this.next = j + 1;
+        return this.hand(j);
+      }
+    }
+    const at = i * SOCKET_RECORD_SIZE;
+    const indexes = this.indexes().get(records.bytes.toString('latin1', at, at + SOCKET_RECORD_SIZE));
+    while (indexes?.length) {
+      const j = indexes.shift()!;
+      if (!this.taken[j]) return this.hand(j);
+    }
+    return null;
+  }
+
+  private hand(j: number): RawSocket | null {
+    this.taken[j] = 1;
+    return this.rows[j] ?? null;
+  }
+
+  private indexes(): Map<string, number[]> {
+    if (this.byBytes) return this.byBytes;
+    this.byBytes = new Map();
+    const { bytes, count } = this.previous;
+    for (let j = 0; j < count; j++) {
+      const key = bytes.toString('latin1', j * SOCKET_RECORD_SIZE, (j + 1) * SOCKET_RECORD_SIZE);
+      const list = this.byBytes.get(key);
+      if (list) list.push(j);
+      else this.byBytes.set(key, [j]);
+    }
+    return this.byBytes;
   }
 }
 
 /** Decode `records`, handing out `previous`'s row again for each record that is byte-for-byte the same. */
-export function decodeSocketRecords(records: Buffer, previous?: DecodedSockets): DecodedSockets {
-  if (records.length % SOCKET_RECORD_SIZE !== 0) {
-    throw new Error(`the native reader's records are ${records.length} bytes, not a multiple of ${SOCKET_RECORD_SIZE}: rebuild it (npm run build)`);
+export function decodeSocketRecords(bytes: Buffer, previous?: DecodedSockets): DecodedSockets {
+  if (bytes.length % SOCKET_RECORD_SIZE !== 0) {
+    throw new Error(`the native reader's records are ${bytes.length} bytes, not a multiple of ${SOCKET_RECORD_SIZE}: rebuild it (npm run build)`);
   }
-  const count = records.length / SOCKET_RECORD_SIZE;
-  const before = previous ? new RowsByRecord(previous) : null;
+  const records = new Records(bytes);
+  const before = previous ? new PreviousRows(new Records(previous.records), previous.rowOfRecord) : null;
   const texts = new AddressTexts();
   const rows: RawSocket[] = [];
-  const rowOfRecord = new Array<RawSocket | null>(count);
+  const rowOfRecord = new Array<RawSocket | null>(records.count);
   let skipped = 0;
-  for (let i = 0; i < count; i++) {
-    const at = i * SOCKET_RECORD_SIZE;
-    let row = before?.take(records.toString('latin1', at, at + SOCKET_RECORD_SIZE)) ?? null;
-    row ??= decodeRecord(records, at, texts);
+  for (let i = 0; i < records.count; i++) {
+    const row = before?.take(records, i) ?? decodeRecord(records, i * SOCKET_RECORD_SIZE, texts);
     rowOfRecord[i] = row;
     if (row) rows.push(row);
     else skipped++;
   }
-  return { rows, skipped, records, rowOfRecord };
+  return { rows, skipped, records: bytes, rowOfRecord };
 }

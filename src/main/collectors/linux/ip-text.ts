@@ -1,4 +1,7 @@
-/** Text forms of addresses read as bytes (/proc/net): RFC 5952 IPv6 with `::ffff:a.b.c.d` for mapped IPv4. */
+/**
+ * Text forms of addresses read as bytes (/proc/net, the native reader): RFC 5952 IPv6, with dotted IPv4
+ * at the end of mapped and compatible addresses, as glibc's inet_ntop (and so ss) prints them.
+ */
 
 /** IPv4 from four bytes in network order. */
 export function ipv4FromBytes(b: ArrayLike<number>): string {
@@ -9,9 +12,13 @@ export function ipv4FromBytes(b: ArrayLike<number>): string {
 export function ipv6FromBytes(b: ArrayLike<number>): string {
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((b[i] ?? 0) << 8) | (b[i + 1] ?? 0));
-  // IPv4-mapped (::ffff:a.b.c.d): the form ss and Node print.
+  // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d, the seventh group not zero) end in dotted
+  // IPv4: the forms glibc's inet_ntop gives, and so ss.
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return `::ffff:${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
+  }
+  if (groups.slice(0, 6).every((g) => g === 0) && groups[6] !== 0) {
+    return `::${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
   }
   let bestStart = -1;
   let bestLength = 0;

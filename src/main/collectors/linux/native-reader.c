@@ -8,12 +8,14 @@
  * - readFdLinks(): every process's fd links (`/proc/<pid>/fd/<n>`), each fd with the socket inode it
  *   holds (0: not a socket), read on two threads: what the fd walk's worker reads.
  *
- * It only reads: no socket is opened but the netlink one, nothing is written. docs/performance.md
- * ("Fifteenth pass") says why it exists: the same data as `ss` plus the worker, for ~30% less CPU.
+ * It only reads: the sockets it opens are netlink ones (and if_indextoname's), nothing is written.
+ * docs/performance.md ("Fifteenth pass") says why it exists: the same data as `ss` and the worker read,
+ * for less CPU and no child process.
  */
 #include <node_api.h>
 
 #include <dirent.h>
+#include <endian.h>
 #include <errno.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
@@ -23,6 +25,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +39,7 @@
  *   3 u8 IPV6_V6ONLY (0/1; 255: the kernel did not say)   4 u16 local port   6 u16 remote port
  *   8 u32 inode   12 u32 uid   16 local address (16 bytes, network order)   32 remote address
  *   48 the bound interface's name (16 bytes, NUL-padded; empty when not bound to one)
- * Numbers in host byte order.
+ * Numbers little-endian.
  */
 #define RECORD_SIZE 64
 #define V6ONLY_UNKNOWN 255
@@ -63,7 +66,26 @@ static int append(Bytes *to, const void *from, size_t count) {
 
 /* ---- sockets ---- */
 
-static void put_record(uint8_t *record, const struct inet_diag_msg *socket, int protocol, int length) {
+/* Interface names by index, looked up once per dump (if_indextoname opens a socket each time). */
+typedef struct {
+  unsigned index[8];
+  char name[8][IF_NAMESIZE];
+  int count;
+} InterfaceNames;
+
+static const char *interface_name(InterfaceNames *names, unsigned index) {
+  for (int i = 0; i < names->count; i++) {
+    if (names->index[i] == index) return names->name[i];
+  }
+  static _Thread_local char unlisted[IF_NAMESIZE];
+  char *name = names->count < 8 ? names->name[names->count] : unlisted;
+  /* ss prints an interface it cannot name as "if<index>"; so do we. */
+  if (!if_indextoname(index, name)) snprintf(name, IF_NAMESIZE, "if%u", index);
+  if (names->count < 8) names->index[names->count++] = index;
+  return name;
+}
+
+static void put_record(uint8_t *record, const struct inet_diag_msg *socket, int protocol, int length, InterfaceNames *names) {
   memset(record, 0, RECORD_SIZE);
   record[0] = socket->idiag_family;
   record[1] = (uint8_t)protocol;
@@ -74,23 +96,30 @@ static void put_record(uint8_t *record, const struct inet_diag_msg *socket, int 
        attribute = RTA_NEXT(attribute, length)) {
     if (attribute->rta_type == INET_DIAG_SKV6ONLY && RTA_PAYLOAD(attribute) >= 1) record[3] = *(const uint8_t *)RTA_DATA(attribute);
   }
-  uint16_t local_port = ntohs(socket->id.idiag_sport), remote_port = ntohs(socket->id.idiag_dport);
+  /* Little-endian whatever the machine, as the decoder reads them. */
+  uint16_t local_port = htole16(ntohs(socket->id.idiag_sport)), remote_port = htole16(ntohs(socket->id.idiag_dport));
+  uint32_t inode = htole32(socket->idiag_inode), uid = htole32(socket->idiag_uid);
   memcpy(record + 4, &local_port, 2);
   memcpy(record + 6, &remote_port, 2);
-  memcpy(record + 8, &socket->idiag_inode, 4);
-  memcpy(record + 12, &socket->idiag_uid, 4);
+  memcpy(record + 8, &inode, 4);
+  memcpy(record + 12, &uid, 4);
   memcpy(record + 16, socket->id.idiag_src, 16);
   memcpy(record + 32, socket->id.idiag_dst, 16);
   if (socket->id.idiag_if != 0) {
-    char name[IF_NAMESIZE];
-    /* ss prints an interface it cannot name as "if<index>"; so do we. */
-    if (!if_indextoname(socket->id.idiag_if, name)) snprintf(name, sizeof name, "if%u", socket->id.idiag_if);
-    memcpy(record + 48, name, strnlen(name, 15));
+    const char *name = interface_name(names, socket->id.idiag_if);
+    memcpy(record + 48, name, strnlen(name, IF_NAMESIZE - 1));
   }
 }
 
-/* One dump of `family`/`protocol` appended to `to`: 0, an errno, or EINTR when the dump raced a change. */
-static int dump(Bytes *to, int family, int protocol) {
+/*
+ * The states `ss -a` asks for (TCP_ESTABLISHED .. TCP_CLOSING, bit 0 unused); the kernel adds request
+ * sockets (NEW_SYN_RECV) to SYN_RECV. Kernel 6.7's bound-inactive sockets (bit 13) are left out, as
+ * ss 6.1 leaves them out.
+ */
+#define SS_ALL_STATES ((1U << 12) - 1)
+
+/* One dump of `family`/`protocol` appended to `to`: 0 or an errno; `interrupted` set when it raced a change. */
+static int dump(Bytes *to, int family, int protocol, int *interrupted, InterfaceNames *names) {
   int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
   if (fd < 0) return errno;
   struct {
@@ -103,60 +132,57 @@ static int dump(Bytes *to, int family, int protocol) {
   ask.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
   ask.request.sdiag_family = (uint8_t)family;
   ask.request.sdiag_protocol = (uint8_t)protocol;
-  ask.request.idiag_states = ~0U;
+  ask.request.idiag_states = SS_ALL_STATES;
   if (send(fd, &ask, sizeof ask, 0) < 0) {
     int error = errno;
     close(fd);
     return error;
   }
-  static _Thread_local char buffer[65536];
-  int result = 0, interrupted = 0;
-  for (;;) {
+  static _Thread_local char buffer[65536]; /* the kernel's dump messages come in at most 32 KB */
+  int result = 0;
+  for (int done = 0; !done;) {
     ssize_t length = recv(fd, buffer, sizeof buffer, 0);
     if (length < 0 && errno == EINTR) continue;
     if (length <= 0) {
       result = length < 0 ? errno : EIO; /* the dump ended without NLMSG_DONE */
       break;
     }
-    int done = 0;
-    for (struct nlmsghdr *message = (struct nlmsghdr *)buffer; NLMSG_OK(message, length); message = NLMSG_NEXT(message, length)) {
-      if (message->nlmsg_flags & NLM_F_DUMP_INTR) interrupted = 1;
-      if (message->nlmsg_type == NLMSG_DONE) {
+    for (struct nlmsghdr *message = (struct nlmsghdr *)buffer; !done && NLMSG_OK(message, length); message = NLMSG_NEXT(message, length)) {
+      if (message->nlmsg_flags & NLM_F_DUMP_INTR) *interrupted = 1;
+      if (message->nlmsg_type == NLMSG_DONE || message->nlmsg_type == NLMSG_ERROR) {
+        /* Both carry an error code (0: the dump ended well). A missing one is an error too: no table. */
         done = 1;
-        break;
-      }
-      if (message->nlmsg_type == NLMSG_ERROR) {
-        const struct nlmsgerr *error = NLMSG_DATA(message);
-        /* A family the kernel lacks (no IPv6) is an empty table, as for ss. */
-        result = error->error == -ENOENT || error->error == -EAFNOSUPPORT ? 0 : -error->error;
-        done = 1;
+        int code = -EIO;
+        if (message->nlmsg_len >= NLMSG_LENGTH(sizeof(int))) memcpy(&code, NLMSG_DATA(message), sizeof code);
+        /* ENOENT: the kernel has no sock_diag handler for this protocol; the ss collector, which falls
+           back to /proc/net for it, then serves. */
+        result = code < 0 ? -code : 0;
         break;
       }
       if (message->nlmsg_len < NLMSG_LENGTH(sizeof(struct inet_diag_msg))) continue;
       uint8_t record[RECORD_SIZE];
-      put_record(record, NLMSG_DATA(message), protocol, (int)(message->nlmsg_len - NLMSG_LENGTH(sizeof(struct inet_diag_msg))));
-      if ((result = append(to, record, RECORD_SIZE)) != 0) {
-        done = 1;
-        break;
-      }
+      put_record(record, NLMSG_DATA(message), protocol, (int)(message->nlmsg_len - NLMSG_LENGTH(sizeof(struct inet_diag_msg))), names);
+      if ((result = append(to, record, RECORD_SIZE)) != 0) done = 1;
     }
-    if (done) break;
   }
   close(fd);
-  return result == 0 && interrupted ? EINTR : result;
+  return result;
 }
 
 static int dump_all(Bytes *to) {
   static const int tables[4][2] = {{AF_INET, IPPROTO_TCP}, {AF_INET6, IPPROTO_TCP}, {AF_INET, IPPROTO_UDP}, {AF_INET6, IPPROTO_UDP}};
+  InterfaceNames names = {.count = 0};
   int result = 0;
-  /* A dump that raced heavy socket churn may miss sockets: take one more, as the ss collector does. */
+  /* A dump that raced heavy socket churn may miss sockets: read all four once more, as the ss collector
+     runs ss again; a second race keeps the tables as read, as ss does. */
   for (int attempt = 0; attempt < 2; attempt++) {
+    int interrupted = 0;
     to->length = 0;
     result = 0;
-    for (int i = 0; i < 4 && result == 0; i++) result = dump(to, tables[i][0], tables[i][1]);
-    if (result != EINTR) break;
+    for (int i = 0; i < 4 && result == 0; i++) result = dump(to, tables[i][0], tables[i][1], &interrupted, &names);
+    if (result != 0 || !interrupted) break;
   }
-  return result == EINTR ? 0 : result; /* a second race: the table as read, like ss's */
+  return result;
 }
 
 /* ---- fd links ---- */
@@ -278,55 +304,59 @@ static void run_job(napi_env env, void *data) {
   job->error = job->kind == READ_SOCKETS ? dump_all(&job->sockets) : walk(&job->links);
 }
 
-static void free_bytes(napi_env env, void *data, void *hint) {
-  (void)env;
-  (void)hint;
-  free(data);
-}
-
-/* A typed array over a copy of `count` items of `size` bytes. */
-static napi_value typed_array(napi_env env, napi_typedarray_type type, const void *items, size_t count, size_t size) {
-  void *data;
+/* A typed array over a copy of `count` items of `size` bytes; false when Node could not make it. */
+static bool put_typed_array(napi_env env, napi_value object, const char *key, napi_typedarray_type type, const void *items, size_t count, size_t size) {
+  void *data = NULL;
   napi_value buffer, array;
-  napi_create_arraybuffer(env, count * size, &data, &buffer);
+  if (napi_create_arraybuffer(env, count * size, &data, &buffer) != napi_ok) return false;
   if (count > 0) memcpy(data, items, count * size);
-  napi_create_typedarray(env, type, count, buffer, 0, &array);
-  return array;
+  return napi_create_typedarray(env, type, count, buffer, 0, &array) == napi_ok && napi_set_named_property(env, object, key, array) == napi_ok;
 }
 
-static void finish_job(napi_env env, napi_status status, void *data) {
-  Job *job = data;
-  napi_value result;
-  if (status != napi_ok || job->error != 0) {
-    napi_value message;
-    char text[160];
-    snprintf(text, sizeof text, "%s failed: %s", job->kind == READ_SOCKETS ? "the sock_diag dump" : "the fd walk",
-             status != napi_ok ? "cancelled" : strerror(job->error));
-    napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message);
-    napi_create_error(env, NULL, message, &result);
-    napi_reject_deferred(env, job->deferred, result);
-  } else if (job->kind == READ_SOCKETS) {
-    /* The records' memory passes to the Buffer, freed with it. */
-    if (job->sockets.length == 0) napi_create_buffer(env, 0, NULL, &result);
-    else napi_create_external_buffer(env, job->sockets.length, job->sockets.bytes, free_bytes, NULL, &result);
-    job->sockets.bytes = NULL;
-    napi_resolve_deferred(env, job->deferred, result);
-  } else {
-    Links *links = &job->links;
-    napi_create_object(env, &result);
-    napi_set_named_property(env, result, "readable", typed_array(env, napi_int32_array, links->readable, links->readable_count, sizeof(int32_t)));
-    napi_set_named_property(env, result, "pids", typed_array(env, napi_int32_array, links->pids, links->count, sizeof(int32_t)));
-    napi_set_named_property(env, result, "fds", typed_array(env, napi_int32_array, links->fds, links->count, sizeof(int32_t)));
-    napi_set_named_property(env, result, "inodes", typed_array(env, napi_float64_array, links->inodes, links->count, sizeof(double)));
-    napi_resolve_deferred(env, job->deferred, result);
+/* The job's answer as a JS value; false when Node could not make it. */
+static bool make_result(napi_env env, Job *job, napi_value *result) {
+  if (job->kind == READ_SOCKETS) {
+    /* A copy: Electron refuses buffers over memory it did not allocate. */
+    void *copy;
+    return napi_create_buffer_copy(env, job->sockets.length, job->sockets.length ? (const void *)job->sockets.bytes : "", &copy, result) == napi_ok;
   }
+  Links *links = &job->links;
+  return napi_create_object(env, result) == napi_ok &&
+         put_typed_array(env, *result, "readable", napi_int32_array, links->readable, links->readable_count, sizeof(int32_t)) &&
+         put_typed_array(env, *result, "pids", napi_int32_array, links->pids, links->count, sizeof(int32_t)) &&
+         put_typed_array(env, *result, "fds", napi_int32_array, links->fds, links->count, sizeof(int32_t)) &&
+         put_typed_array(env, *result, "inodes", napi_float64_array, links->inodes, links->count, sizeof(double));
+}
+
+static void reject(napi_env env, napi_deferred deferred, const char *what, const char *why) {
+  char text[160];
+  napi_value message, error;
+  snprintf(text, sizeof text, "%s failed: %s", what, why);
+  if (napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &message) != napi_ok || napi_create_error(env, NULL, message, &error) != napi_ok) {
+    napi_get_undefined(env, &error);
+  }
+  napi_reject_deferred(env, deferred, error);
+}
+
+static void free_job(napi_env env, Job *job) {
   free(job->sockets.bytes);
   free(job->links.pids);
   free(job->links.fds);
   free(job->links.inodes);
   free(job->links.readable);
-  napi_delete_async_work(env, job->work);
+  if (job->work) napi_delete_async_work(env, job->work);
   free(job);
+}
+
+static void finish_job(napi_env env, napi_status status, void *data) {
+  Job *job = data;
+  const char *what = job->kind == READ_SOCKETS ? "the sock_diag dump" : "the fd walk";
+  napi_value result;
+  if (status != napi_ok) reject(env, job->deferred, what, "cancelled");
+  else if (job->error != 0) reject(env, job->deferred, what, strerror(job->error));
+  else if (!make_result(env, job, &result)) reject(env, job->deferred, what, "Node could not hold the answer");
+  else napi_resolve_deferred(env, job->deferred, result);
+  free_job(env, job);
 }
 
 static napi_value start_job(napi_env env, JobKind kind) {
@@ -337,10 +367,17 @@ static napi_value start_job(napi_env env, JobKind kind) {
     return NULL;
   }
   job->kind = kind;
-  napi_create_promise(env, &job->deferred, &promise);
-  napi_create_string_utf8(env, kind == READ_SOCKETS ? "portscope:readSockets" : "portscope:readFdLinks", NAPI_AUTO_LENGTH, &name);
-  napi_create_async_work(env, NULL, name, run_job, finish_job, job, &job->work);
-  napi_queue_async_work(env, job->work);
+  if (napi_create_promise(env, &job->deferred, &promise) != napi_ok) {
+    free(job);
+    napi_throw_error(env, NULL, "could not make a promise");
+    return NULL;
+  }
+  if (napi_create_string_utf8(env, kind == READ_SOCKETS ? "portscope:readSockets" : "portscope:readFdLinks", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+      napi_create_async_work(env, NULL, name, run_job, finish_job, job, &job->work) != napi_ok ||
+      napi_queue_async_work(env, job->work) != napi_ok) {
+    reject(env, job->deferred, kind == READ_SOCKETS ? "the sock_diag dump" : "the fd walk", "it could not be queued");
+    free_job(env, job);
+  }
   return promise;
 }
 
@@ -354,6 +391,7 @@ static napi_value read_fd_links(napi_env env, napi_callback_info info) {
   return start_job(env, READ_FD_LINKS);
 }
 
+/* What fails here leaves a function or the size out: the loader (native-reader.ts) then uses none of it. */
 NAPI_MODULE_INIT() {
   napi_value function, size;
   napi_create_function(env, "readSockets", NAPI_AUTO_LENGTH, read_sockets, NULL, &function);

@@ -31,18 +31,24 @@ interface NativeAddon extends NativeReader {
 }
 
 /** Where the build puts the addon, from the repository's or the packaged app's root. */
-export const NATIVE_READER_PATH = 'out/native/linux-reader.node';
+const NATIVE_READER_PATH = 'out/native/linux-reader.node';
 
-/** The addon in the nearest folder above this module that has it: the source tree, the CLI's bundle and Electron's main all sit under that root. */
+/**
+ * The addon where the build puts it, seen from this module: the source tree (tests), the CLI's bundle
+ * (out/cli, out/cli/chunks) and Electron's main (out/main, also inside the packaged app). Only these
+ * places inside the package: a library found anywhere else would run its code as whoever runs PortScope.
+ * Null where this module was bundled to CommonJS (no import.meta.url: a test's one-file bundle).
+ */
 function findAddon(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = path.join(dir, NATIVE_READER_PATH);
-    if (existsSync(file)) return file;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  const url = import.meta.url as string | undefined;
+  if (!url) return null;
+  const here = path.dirname(fileURLToPath(url));
+  const candidates = [
+    path.resolve(here, '../native/linux-reader.node'), // out/main, out/cli
+    path.resolve(here, '../../native/linux-reader.node'), // out/cli/chunks
+    path.resolve(here, '../../../../', NATIVE_READER_PATH), // src/main/collectors/linux
+  ];
+  return candidates.find((file) => existsSync(file)) ?? null;
 }
 
 let loaded: NativeReader | null | undefined;
@@ -52,16 +58,16 @@ export function nativeReader(): NativeReader | null {
   if (loaded !== undefined) return loaded;
   loaded = null;
   if (process.platform !== 'linux' || process.env.PORTSCOPE_NATIVE === '0') return loaded;
-  const file = findAddon();
-  if (!file) return loaded;
   try {
-    const addon = createRequire(import.meta.url)(file) as Partial<NativeAddon>;
+    const file = findAddon();
+    if (!file) return loaded;
+    const addon = createRequire(file)(file) as Partial<NativeAddon>;
     // An addon of another layout (a stale build) would be misread: only the one this code decodes.
     if (addon.recordSize === SOCKET_RECORD_SIZE && typeof addon.readSockets === 'function' && typeof addon.readFdLinks === 'function') {
       loaded = addon as NativeAddon;
     }
   } catch {
-    // built for another machine or Node-API version: the JS readers serve
+    // built for another machine or Node-API version, or unreadable: the JS readers serve
   }
   return loaded;
 }

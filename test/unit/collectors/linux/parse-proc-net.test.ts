@@ -41,6 +41,10 @@ describe('parseProcNet', () => {
     expect(ipv6FromBytes([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1])).toBe('2001:db8:0:1::1');
     expect(ipv6FromBytes([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1])).toBe('2001:db8::1:0:0:1');
     expect(ipv6FromBytes(new Array(16).fill(0))).toBe('::');
+    // glibc's inet_ntop (and so ss): dotted IPv4 at the end of an IPv4-compatible address, not of ::1 or ::102
+    expect(ipv6FromBytes([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4])).toBe('::1.2.3.4');
+    expect(ipv6FromBytes([...new Array<number>(15).fill(0), 1])).toBe('::1');
+    expect(ipv6FromBytes([...new Array<number>(14).fill(0), 1, 2])).toBe('::102');
     expect(ipv6FromBytes([0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8])).toBe('1:2:3:4:5:6:7:8');
     expect(parseHexEndpoint('0100007F:zz')).toBeNull();
   });
