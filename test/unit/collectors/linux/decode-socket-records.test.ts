@@ -132,6 +132,40 @@ describe('decodeSocketRecords: the native reader’s records as ss -tunae would 
     expect(third.rows.every((row, i) => row === second.rows[i])).toBe(true);
   });
 
+  it('matches records that came, went and moved: each unchanged one keeps its row, once', () => {
+    const connection = (port: number) =>
+      record({ family: 2, protocol: 6, state: TCP_ESTABLISHED, localPort: 80, remotePort: port, inode: port, local: LOOPBACK4, remote: LOOPBACK4 });
+    const ports = Array.from({ length: 40 }, (_, i) => 5000 + i);
+    const first = decodeSocketRecords(Buffer.concat(ports.map(connection)));
+    // 5003 and 5010-5029 went (more than the in-order match steps over), 6000 came, 5039 moved to the front
+    const now = [5039, ...ports.filter((p) => p !== 5003 && (p < 5010 || p > 5029) && p !== 5039).flatMap((p) => (p === 5005 ? [p, 6000] : [p]))];
+    const second = decodeSocketRecords(Buffer.concat(now.map(connection)), first);
+    const before = new Map(first.rows.map((row) => [row.remotePort, row]));
+    for (const row of second.rows) {
+      if (row.remotePort === 6000) expect(before.has(6000)).toBe(false);
+      else expect(row, `the row of :${row.remotePort}`).toBe(before.get(row.remotePort));
+    }
+    expect(second.rows.map((r) => r.remotePort)).toEqual(now);
+    expect(new Set(second.rows).size).toBe(second.rows.length);
+  });
+
+  it('never hands one previous row out twice, whichever way it was matched', () => {
+    const listener = record({ family: 2, protocol: 6, state: TCP_LISTEN, localPort: 80, local: ANY4 });
+    const filler = (port: number) => record({ family: 2, protocol: 6, state: TCP_LISTEN, localPort: port, local: LOOPBACK4 });
+    const fillers = Array.from({ length: 10 }, (_, i) => filler(9000 + i));
+    // the first listener is found by its bytes (beyond the in-order window), the fillers in order after it
+    const first = decodeSocketRecords(Buffer.concat([...fillers, listener, filler(9999)]));
+    const second = decodeSocketRecords(Buffer.concat([listener, ...fillers, listener]), first);
+    expect(second.rows[0]).toBe(first.rows[10]);
+    expect(second.rows[11]).not.toBe(first.rows[10]); // one listener before, two now: the second is new
+    // the first listener is matched in order, the second only by its bytes (the first's index comes first)
+    const third = decodeSocketRecords(Buffer.concat([listener, ...fillers, listener]));
+    const fourth = decodeSocketRecords(Buffer.concat([listener, filler(7000), listener]), third);
+    expect(fourth.rows[0]).toBe(third.rows[0]);
+    expect(fourth.rows[2]).toBe(third.rows[11]);
+    expect(new Set([...second.rows, ...fourth.rows]).size).toBe(second.rows.length + fourth.rows.length);
+  });
+
   it('refuses records of another size with what to do', () => {
     expect(() => decodeSocketRecords(Buffer.alloc(SOCKET_RECORD_SIZE + 8))).toThrow(/not a multiple of 64: rebuild it \(npm run build\)/);
   });
