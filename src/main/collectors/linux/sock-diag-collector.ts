@@ -18,9 +18,8 @@ export function createSockDiagCollector(owners = new LiveOwners(), reader: Nativ
       const reading = readSocketsNatively(reader);
       owners.prefetch(); // a due full fd read needs no table: it runs beside the dump
       last = decodeSocketRecords(await reading, last);
-      const rows = [...last.rows]; // attach sets each row's owners: the next decode's list stays as decoded
-      await owners.attach(rows);
-      return finishLinuxCollection(rows, last.skipped);
+      await owners.attach(last.rows);
+      return finishLinuxCollection(last.rows, last.skipped);
     },
   };
 }
