@@ -1,8 +1,9 @@
 /**
- * `ss -tunae` (netlink: fast, zones, V6ONLY, the socket's inode and uid) — the Linux first choice. No `-p`:
- * ss would walk every process's fds on each call (most of its cost at 40k sockets); the owner index
- * walks them once and then only what changed. Unchanged lines keep their parsed row between polls, and
- * lines are parsed as ss prints them (at 40k sockets it writes for 50–100 ms, while we would wait).
+ * `ss -tunae` (netlink: fast, zones, V6ONLY, the socket's inode and uid) — the Linux first choice where
+ * the native reader is not built (sock-diag-collector.ts). No `-p`: ss would walk every process's fds on
+ * each call (most of its cost at 40k sockets); the owner index walks them once and then only what
+ * changed. Unchanged lines keep their parsed row between polls, and lines are parsed as ss prints them (at
+ * 40k sockets it writes for 50–100 ms, while we would wait).
  */
 import { resolveTool, streamFile } from '../../lib/exec';
 import { LineChunks } from '../../lib/line-chunks';
