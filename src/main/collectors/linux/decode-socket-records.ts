@@ -123,14 +123,14 @@ const SKIP_AHEAD = 8;
 /**
  * The previous decode's rows, matched to this decode's records: the kernel dumps its tables in the same
  * order poll after poll, so each record is first compared with the previous record after the last match
- * (and a few beyond it, for sockets that went), then looked up by its bytes; each previous row is handed
- * out once (equal records, such as SO_REUSEPORT listeners of one process, take one each).
+ * (and a few beyond it, for sockets that went), then looked up by its inode (its ports where it has none:
+ * TIME-WAIT) and compared; each previous row is handed out once.
  */
 class PreviousRows {
   private next = 0;
   private readonly taken: Uint8Array;
-  /** Records by their bytes -> their indexes, made the first time the in-order match misses. */
-  private byBytes: Map<string, number[]> | null = null;
+  /** Previous records by `lookupKey` -> their indexes, made the first time the in-order match misses. */
+  private byKey: Map<number, number[]> | null = null;
 
   constructor(private readonly previous: Records, private readonly rows: readonly (RawSocket | null)[]) {
     this.taken = new Uint8Array(previous.count);
@@ -144,11 +144,13 @@ class PreviousRows {
         return this.hand(j);
       }
     }
-    const at = i * SOCKET_RECORD_SIZE;
-    const indexes = this.indexes().get(records.bytes.toString('latin1', at, at + SOCKET_RECORD_SIZE));
-    while (indexes?.length) {
-      const j = indexes.shift()!;
-      if (!this.taken[j]) return this.hand(j);
+    const candidates = this.lookup().get(lookupKey(records, i));
+    for (const j of candidates ?? []) {
+      if (this.taken[j] || !records.same(i, this.previous, j)) continue;
+      // Many records in a row went (a process holding many sockets exited): where the next record also
+      // follows this one, the in-order match goes on from here instead of missing from now on.
+      if (j >= this.next && i + 1 < records.count && j + 1 < this.previous.count && records.same(i + 1, this.previous, j + 1)) this.next = j + 1;
+      return this.hand(j);
     }
     return null;
   }
@@ -158,18 +160,24 @@ class PreviousRows {
     return this.rows[j] ?? null;
   }
 
-  private indexes(): Map<string, number[]> {
-    if (this.byBytes) return this.byBytes;
-    this.byBytes = new Map();
-    const { bytes, count } = this.previous;
-    for (let j = 0; j < count; j++) {
-      const key = bytes.toString('latin1', j * SOCKET_RECORD_SIZE, (j + 1) * SOCKET_RECORD_SIZE);
-      const list = this.byBytes.get(key);
+  private lookup(): Map<number, number[]> {
+    if (this.byKey) return this.byKey;
+    this.byKey = new Map();
+    for (let j = 0; j < this.previous.count; j++) {
+      const key = lookupKey(this.previous, j);
+      const list = this.byKey.get(key);
       if (list) list.push(j);
-      else this.byBytes.set(key, [j]);
+      else this.byKey.set(key, [j]);
     }
-    return this.byBytes;
+    return this.byKey;
   }
+}
+
+/** A number that equal records share and most others do not: the inode, or both ports where it is 0. */
+function lookupKey(records: Records, i: number): number {
+  const at = i * SOCKET_RECORD_SIZE;
+  const inode = records.view.getUint32(at + 8, true);
+  return inode !== 0 ? inode : -1 - records.view.getUint32(at + 4, true); // negative: never an inode
 }
 
 /** Decode `records`, handing out `previous`'s row again for each record that is byte-for-byte the same. */
