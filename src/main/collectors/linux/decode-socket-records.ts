@@ -1,5 +1,5 @@
 /**
- * Pure decoder of the native reader's socket records (native-reader.c says the layout) into the rows
+ * Pure decoder of the native reader's socket records (socket-record.ts, native-reader.c) into the rows
  * `ss -tunae` would give for the same sockets, read the way parse-ss reads ss's text:
  * - an IPv6 wildcard listener without IPV6_V6ONLY is `::` with dualStack true (ss prints `*`), with it
  *   `::` and false; other IPv6 sockets say dualStack only where the kernel gives V6ONLY (listening and
@@ -14,8 +14,9 @@
 import type { RawSocket } from '../../../shared/types';
 import { ipv4FromBytes, ipv6FromBytes } from './ip-text';
 import { KERNEL_TCP_STATES } from './parse-proc-net';
+import { FIELD, SOCKET_RECORD_SIZE } from './socket-record';
 
-export const SOCKET_RECORD_SIZE = 64;
+export { SOCKET_RECORD_SIZE };
 
 const AF_INET = 2;
 const AF_INET6 = 10;
@@ -78,7 +79,7 @@ class AddressTexts {
   }
 }
 
-/** The bound interface's name, or null (NUL-padded bytes 48-63). */
+/** The bound interface's name, or null (NUL-padded, 16 bytes). */
 function interfaceName(bytes: Buffer, offset: number): string | null {
   if (bytes[offset] === 0) return null;
   const end = bytes.indexOf(0, offset);
@@ -87,33 +88,33 @@ function interfaceName(bytes: Buffer, offset: number): string | null {
 
 function decodeRecord(records: Records, at: number, texts: AddressTexts): RawSocket | null {
   const { bytes, view } = records;
-  const familyCode = bytes[at]!;
-  const protocolCode = bytes[at + 1]!;
+  const familyCode = bytes[at + FIELD.family]!;
+  const protocolCode = bytes[at + FIELD.protocol]!;
   if ((familyCode !== AF_INET && familyCode !== AF_INET6) || (protocolCode !== IPPROTO_TCP && protocolCode !== IPPROTO_UDP)) return null;
   const family = familyCode === AF_INET ? 4 : 6;
   const protocol = protocolCode === IPPROTO_TCP ? 'tcp' : 'udp';
-  const v6only = bytes[at + 3]!;
-  const remotePort = view.getUint16(at + 6, true);
-  const peerIsWildcard = remotePort === 0 && records.isAny(at + 32, family);
+  const v6only = bytes[at + FIELD.v6only]!;
+  const remotePort = view.getUint16(at + FIELD.remotePort, true);
+  const peerIsWildcard = remotePort === 0 && records.isAny(at + FIELD.remoteAddress, family);
   let dualStack: boolean | null;
   if (family === 4) dualStack = false;
-  else if (records.isAny(at + 16, family)) dualStack = v6only !== 1;
+  else if (records.isAny(at + FIELD.localAddress, family)) dualStack = v6only !== 1;
   else dualStack = v6only === V6ONLY_UNKNOWN ? null : v6only === 0;
   return {
     protocol,
     family,
-    localAddress: texts.at(records, at + 16, family),
-    localPort: view.getUint16(at + 4, true),
-    localScope: interfaceName(bytes, at + 48),
-    remoteAddress: peerIsWildcard ? null : texts.at(records, at + 32, family),
+    localAddress: texts.at(records, at + FIELD.localAddress, family),
+    localPort: view.getUint16(at + FIELD.localPort, true),
+    localScope: interfaceName(bytes, at + FIELD.interfaceName),
+    remoteAddress: peerIsWildcard ? null : texts.at(records, at + FIELD.remoteAddress, family),
     remotePort: peerIsWildcard ? null : remotePort,
     remoteScope: null,
-    state: protocol === 'udp' ? null : (KERNEL_TCP_STATES[bytes[at + 2]!] ?? 'UNKNOWN'),
+    state: protocol === 'udp' ? null : (KERNEL_TCP_STATES[bytes[at + FIELD.state]!] ?? 'UNKNOWN'),
     owners: [],
-    uid: view.getUint32(at + 12, true),
+    uid: view.getUint32(at + FIELD.uid, true),
     ownerHidden: null,
     dualStack,
-    inode: view.getUint32(at + 8, true),
+    inode: view.getUint32(at + FIELD.inode, true),
   };
 }
 
@@ -176,8 +177,8 @@ class PreviousRows {
 /** A number that equal records share and most others do not: the inode, or both ports where it is 0. */
 function lookupKey(records: Records, i: number): number {
   const at = i * SOCKET_RECORD_SIZE;
-  const inode = records.view.getUint32(at + 8, true);
-  return inode !== 0 ? inode : -1 - records.view.getUint32(at + 4, true); // negative: never an inode
+  const inode = records.view.getUint32(at + FIELD.inode, true);
+  return inode !== 0 ? inode : -1 - records.view.getUint32(at + FIELD.localPort, true); // both ports; negative: never an inode
 }
 
 /** Decode `records`, handing out `previous`'s row again for each record that is byte-for-byte the same. */

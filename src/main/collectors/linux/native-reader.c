@@ -34,7 +34,8 @@
 #include <unistd.h>
 
 /*
- * One socket record, 64 bytes (native-reader.ts decodes it; keep the two in step):
+ * One socket record, 64 bytes (socket-record.ts names the same offsets for the decoder; keep the two
+ * in step):
  *   0 u8 family (AF_INET 2, AF_INET6 10)   1 u8 protocol (6 TCP, 17 UDP)   2 u8 kernel state
  *   3 u8 IPV6_V6ONLY (0/1; 255: the kernel did not say)   4 u16 local port   6 u16 remote port
  *   8 u32 inode   12 u32 uid   16 local address (16 bytes, network order)   32 remote address

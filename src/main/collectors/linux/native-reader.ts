@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SOCKET_RECORD_SIZE } from './decode-socket-records';
+import { SOCKET_RECORD_SIZE } from './socket-record';
 
 /** Every fd link on the machine, each process's together: fd `fds[i]` of `pids[i]` holds socket `inodes[i]` (0: no socket). */
 export interface NativeFdLinks {
@@ -72,8 +72,10 @@ export function nativeReader(): NativeReader | null {
   return loaded;
 }
 
-/** Reads startNativeReadsEarly() started, until the first collection takes them. */
-let early: { sockets: Promise<Buffer> | null; links: Promise<NativeFdLinks> | null } | null = null;
+/** Reads startNativeReadsEarly() started, each until the first collection takes it. */
+let earlySockets: Promise<Buffer> | null = null;
+let earlyLinks: Promise<NativeFdLinks> | null = null;
+let startedEarly = false;
 
 /**
  * Start both reads now, before the caller's code has loaded (the CLI does for commands that read the live
@@ -81,24 +83,26 @@ let early: { sockets: Promise<Buffer> | null; links: Promise<NativeFdLinks> | nu
  */
 export function startNativeReadsEarly(): boolean {
   const reader = nativeReader();
-  if (!reader || early) return reader !== null;
-  early = { sockets: reader.readSockets(), links: reader.readFdLinks() };
+  if (!reader || startedEarly) return reader !== null;
+  startedEarly = true;
+  earlySockets = reader.readSockets();
+  earlyLinks = reader.readFdLinks();
   // Whoever takes a read sees its failure; one nobody takes must not be an unhandled rejection.
-  early.sockets!.catch(() => undefined);
-  early.links!.catch(() => undefined);
+  earlySockets.catch(() => undefined);
+  earlyLinks.catch(() => undefined);
   return true;
 }
 
 /** The socket records: the early read if one is waiting, else a new read. */
 export function readSocketsNatively(reader: NativeReader): Promise<Buffer> {
-  const waiting = early?.sockets;
-  if (early) early.sockets = null;
-  return waiting ?? reader.readSockets();
+  const read = earlySockets ?? reader.readSockets();
+  earlySockets = null;
+  return read;
 }
 
 /** Every fd link: the early read if one is waiting, else a new read. */
 export function readFdLinksNatively(reader: NativeReader): Promise<NativeFdLinks> {
-  const waiting = early?.links;
-  if (early) early.links = null;
-  return waiting ?? reader.readFdLinks();
+  const read = earlyLinks ?? reader.readFdLinks();
+  earlyLinks = null;
+  return read;
 }
